@@ -1,0 +1,49 @@
+package org.gazette.archive;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One named field, {@code name: value}: a line of a record header, or of an {@code
+ * application/warc-fields} block (warcinfo, metadata).
+ *
+ * <p>Names must be HTTP tokens and values may not contain CR, LF or NUL, so that no value taken
+ * from a web page or a config file can end a header early or forge a field.
+ *
+ * @param name the field name, e.g. {@code WARC-Type} or {@code software}
+ * @param value the field value, UTF-8 when written
+ */
+public record WarcField(String name, String value) {
+
+  public WarcField {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, () -> "value of field " + name);
+    if (name.isEmpty() || !name.chars().allMatch(WarcField::isTokenChar)) {
+      throw new IllegalArgumentException("not a valid WARC field name: \"" + name + "\"");
+    }
+    if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+      throw new IllegalArgumentException("line break or NUL in value of WARC field " + name);
+    }
+  }
+
+  /** Encodes fields as an {@code application/warc-fields} block: UTF-8, each line ending CRLF. */
+  public static byte[] encode(List<WarcField> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (WarcField field : fields) {
+      out.writeBytes(field.toLine().getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  /** The field as one line, CRLF included. */
+  String toLine() {
+    return name + ": " + value + "\r\n";
+  }
+
+  // RFC 9110 section 5.6.2 tchar
+  private static boolean isTokenChar(int c) {
+    return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+  }
+}

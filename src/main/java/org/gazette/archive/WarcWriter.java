@@ -1,0 +1,275 @@
+package org.gazette.archive;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.gazette.fetch.HttpExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes HTTP exchanges to rotating {@code .warc.gz} files, and JSON records to the {@code .jsonl}
+ * file beside each of them. One writer is shared by all the crawl threads of a site; every method
+ * is synchronized, so the request and response records of an exchange are always adjacent.
+ *
+ * <p>Files are made lazily: nothing is created until the first record or JSON line, so a run that
+ * fetched nothing leaves no empty file, and every file that exists begins with its warcinfo record.
+ * A file is named {@code <prefix>-<yyyyMMddHHmmssSSS>-<serial>-<node>.warc.gz} (UTC, serial from
+ * 00000 per writer) and carries {@code .open}, as does its {@code .jsonl}, until it is closed.
+ * Before each exchange, a file that has reached {@link WarcWriterOptions#maxFileSize()} is closed
+ * and the next begun; JSON lines and metadata records never rotate, so they stay beside the
+ * exchange they were written after.
+ *
+ * <p>Each record is its own gzip member, so a {@link WarcLocation} offset can be seeked to. A write
+ * that fails is cut back out of the file and the file stays usable; if it cannot be cut out the
+ * file is left {@code .open}, for the next start to repair, and the next write begins a new file.
+ */
+public final class WarcWriter implements Closeable {
+
+  private static final Logger log = LoggerFactory.getLogger(WarcWriter.class);
+
+  private final Path directory;
+  private final String prefix;
+  private final String node;
+  private final long maxFileSize;
+  private final Warcinfo warcinfo;
+  private final ObjectWriter json;
+  private final Clock clock;
+  private final List<Path> closedFiles = new ArrayList<>();
+  private WarcFile current;
+  private String warcinfoId;
+  private int nextSerial;
+  private boolean closed;
+
+  /** A writer with a copy of {@code options}; no file is made until something is written. */
+  public WarcWriter(WarcWriterOptions options) {
+    Objects.requireNonNull(options, "options");
+    this.directory = options.directory();
+    this.prefix = options.prefix();
+    this.node = options.node();
+    this.maxFileSize = options.maxFileSize();
+    this.warcinfo = options.warcinfo();
+    this.json = options.objectMapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+    this.clock = options.clock();
+  }
+
+  /**
+   * Writes a request record and a response record for {@code exchange}, adjacent, linked both ways
+   * by {@code WARC-Concurrent-To}.
+   *
+   * @return where the response record is
+   * @throws IllegalArgumentException if the exchange lacks its URI, date or bytes (no file is made)
+   * @throws IllegalStateException if the writer is closed
+   */
+  public synchronized WarcLocation write(HttpExchange exchange) throws IOException {
+    return write(exchange, location -> null);
+  }
+
+  /**
+   * Writes {@code exchange} as {@link #write(HttpExchange)} does, then the JSON record {@code
+   * jsonRecord} makes from the response's location, in the same synchronized step: the line is sure
+   * to land beside the WARC file holding the exchange, however many threads write.
+   *
+   * @param jsonRecord makes the record to append, or returns null to append none; if it throws,
+   *     or its record cannot be serialized, the exchange stays written and no line is appended
+   * @return where the response record is
+   */
+  public synchronized WarcLocation write(
+      HttpExchange exchange, Function<? super WarcLocation, ?> jsonRecord) throws IOException {
+    Objects.requireNonNull(jsonRecord, "jsonRecord");
+    CaptureRecord.requireValid(exchange);
+    requireOpen();
+    WarcFile file = fileForExchange();
+    String requestId = WarcRecord.newRecordId();
+    String responseId = WarcRecord.newRecordId();
+    RequestRecord request = new RequestRecord(requestId, warcinfoId, responseId, exchange);
+    ResponseRecord response = new ResponseRecord(responseId, warcinfoId, requestId, exchange);
+    // compressed under the lock, since the warcinfo id depends on the file; at a polite crawl
+    // rate this costs nothing worth the complexity of doing it outside
+    byte[] requestMember = GzipMember.of(request);
+    long start = append(file, requestMember, GzipMember.of(response));
+    WarcLocation location =
+        new WarcLocation(
+            file.name(), start + requestMember.length, responseId, response.payloadDigest());
+    Object record = jsonRecord.apply(location);
+    if (record != null) {
+      appendLine(file, toLine(record));
+    }
+    return location;
+  }
+
+  /**
+   * Writes a metadata record about a record already written, in the current file.
+   *
+   * @param targetUri the URI of the record it refers to
+   * @param date normally the date of the record it refers to
+   * @param refersTo the id of the record it refers to, e.g. {@link WarcLocation#recordId()}
+   * @param contentType the media type of {@code block}, e.g. {@link WarcContentTypes#JSON}
+   * @param block the metadata, e.g. {@link MetadataRecord#outlinks(List)}
+   * @return where the metadata record is, without payload digest
+   */
+  public synchronized WarcLocation writeMetadata(
+      URI targetUri, Instant date, String refersTo, String contentType, byte[] block)
+      throws IOException {
+    requireOpen();
+    // checked before a file is made for it; the record checks the rest
+    Objects.requireNonNull(targetUri, "targetUri");
+    Objects.requireNonNull(date, "date");
+    WarcRecord.requireRecordId(refersTo, WarcHeaders.WARC_REFERS_TO);
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(block, "block");
+    WarcFile file = currentOrNewFile();
+    MetadataRecord metadata =
+        new MetadataRecord(
+            WarcRecord.newRecordId(), warcinfoId, date, targetUri, refersTo, contentType, block);
+    long offset = append(file, GzipMember.of(metadata));
+    return new WarcLocation(file.name(), offset, metadata.id(), null);
+  }
+
+  /**
+   * Appends {@code record}, serialized as JSON on one line, to the {@code .jsonl} file beside the
+   * WARC file being written (making the pair if there is none yet). Under concurrent writers,
+   * prefer {@link #write(HttpExchange, Function)}, which cannot be separated from its exchange by a
+   * rotation.
+   *
+   * @throws IllegalArgumentException if the record serializes to more than one line
+   * @throws IllegalStateException if the writer is closed
+   */
+  public synchronized void appendJson(Object record) throws IOException {
+    Objects.requireNonNull(record, "record");
+    requireOpen();
+    byte[] line = toLine(record); // first, so that a record that fails makes no file
+    appendLine(currentOrNewFile(), line);
+  }
+
+  /** The WARC file being written, under its {@code .open} name; empty between files. */
+  public synchronized Optional<Path> currentFile() {
+    return Optional.ofNullable(current).map(WarcFile::openPath);
+  }
+
+  /** The WARC files closed so far, under their final names, oldest first. */
+  public synchronized List<Path> closedFiles() {
+    return List.copyOf(closedFiles);
+  }
+
+  /** Closes the current file now, if any; the next write begins a new one. */
+  public synchronized void rotate() throws IOException {
+    requireOpen();
+    closeCurrent();
+  }
+
+  /** Closes the current file, if any, and renames it; later writes fail. Safe to call twice. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      closeCurrent();
+    }
+  }
+
+  private WarcFile fileForExchange() throws IOException {
+    if (current != null && current.size() >= maxFileSize) {
+      closeCurrent();
+    }
+    return currentOrNewFile();
+  }
+
+  private WarcFile currentOrNewFile() throws IOException {
+    if (current == null) {
+      openNext();
+    }
+    return current;
+  }
+
+  private void openNext() throws IOException {
+    Instant now = clock.instant();
+    WarcFileName name = new WarcFileName(prefix, now, nextSerial++, node);
+    Files.createDirectories(directory);
+    WarcFile file = WarcFile.create(directory, name);
+    WarcinfoRecord info = new WarcinfoRecord(WarcRecord.newRecordId(), now, name.warc(), warcinfo);
+    try {
+      file.append(GzipMember.of(info));
+    } catch (IOException e) {
+      file.discard();
+      throw e;
+    }
+    current = file;
+    warcinfoId = info.id();
+    log.debug("Opened WARC file {}", file.openPath());
+  }
+
+  private void closeCurrent() throws IOException {
+    if (current == null) {
+      return;
+    }
+    WarcFile file = current;
+    current = null;
+    warcinfoId = null;
+    try {
+      closedFiles.add(file.close());
+      log.info("Closed WARC file {} ({} bytes)", file.finalPath(), file.size());
+    } catch (IOException e) {
+      file.abandon();
+      throw new IOException("cannot close " + file.openPath(), e);
+    }
+  }
+
+  private long append(WarcFile file, byte[]... members) throws IOException {
+    try {
+      return file.append(members);
+    } catch (IOException e) {
+      dropIfBroken(file);
+      throw e;
+    }
+  }
+
+  private byte[] toLine(Object record) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(record);
+    for (byte b : bytes) {
+      if (b == '\n' || b == '\r') {
+        // only a raw value (@JsonRawValue) can do this; it would split the record in two
+        throw new IllegalArgumentException(
+            "JSON record of " + record.getClass().getName() + " spans several lines");
+      }
+    }
+    byte[] line = Arrays.copyOf(bytes, bytes.length + 1);
+    line[bytes.length] = '\n';
+    return line;
+  }
+
+  private void appendLine(WarcFile file, byte[] line) throws IOException {
+    try {
+      file.appendLine(line);
+    } catch (IOException e) {
+      dropIfBroken(file);
+      throw e;
+    }
+  }
+
+  private void dropIfBroken(WarcFile file) {
+    if (file.broken() && file == current) {
+      log.warn("Abandoning {}: a failed write could not be rolled back", file.openPath());
+      file.abandon();
+      current = null;
+      warcinfoId = null;
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("WARC writer for " + directory + " is closed");
+    }
+  }
+}

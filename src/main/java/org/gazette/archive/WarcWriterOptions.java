@@ -1,0 +1,160 @@
+package org.gazette.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of a {@link WarcWriter}: where files go, how they are named, when they rotate and what
+ * their warcinfo says. Fluent setters; each accessor of the same name returns the value. A writer
+ * copies the settings when it is made, so later changes do not reach it.
+ *
+ * <pre>{@code
+ * new WarcWriterOptions(Path.of("warc/portal"), Warcinfo.of("portal", runId, userAgent, contact))
+ *     .prefix("portal")
+ *     .maxFileSize(500_000_000);
+ * }</pre>
+ */
+public final class WarcWriterOptions {
+
+  /** The default {@link #maxFileSize()}: 1 GB, 10^9 bytes, as Heritrix. */
+  public static final long DEFAULT_MAX_FILE_SIZE = 1_000_000_000L;
+
+  /** The default {@link #prefix()}. */
+  public static final String DEFAULT_PREFIX = "gazette";
+
+  // both end up in file names: no separators, no spaces, nothing a shell would trip over
+  private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private Path directory;
+  private Warcinfo warcinfo;
+  private String prefix = DEFAULT_PREFIX;
+  private String node;
+  private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  private ObjectMapper objectMapper;
+  private Clock clock = Clock.systemUTC();
+
+  /**
+   * @param directory the folder files are written to, created when the first file is
+   * @param warcinfo what the warcinfo record at the head of each file says
+   */
+  public WarcWriterOptions(Path directory, Warcinfo warcinfo) {
+    directory(directory);
+    warcinfo(warcinfo);
+  }
+
+  /** The folder files are written to, created with its parents when the first file is. */
+  public Path directory() {
+    return directory;
+  }
+
+  public WarcWriterOptions directory(Path directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /** What the warcinfo record at the head of each file says. */
+  public Warcinfo warcinfo() {
+    return warcinfo;
+  }
+
+  public WarcWriterOptions warcinfo(Warcinfo warcinfo) {
+    this.warcinfo = Objects.requireNonNull(warcinfo, "warcinfo");
+    return this;
+  }
+
+  /** The first part of every file name. Defaults to {@value #DEFAULT_PREFIX}. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /**
+   * @throws IllegalArgumentException unless made of letters, digits, '.', '_' and '-'
+   */
+  public WarcWriterOptions prefix(String prefix) {
+    this.prefix = requireNamePart(prefix, "prefix");
+    return this;
+  }
+
+  /**
+   * The last part of every file name, telling apart files written at the same moment on several
+   * machines. Defaults to this machine's host name, with any character other than letters, digits,
+   * '.' and '-' replaced by '_'.
+   */
+  public String node() {
+    if (node == null) {
+      node = LocalHost.nodeName();
+    }
+    return node;
+  }
+
+  /**
+   * @throws IllegalArgumentException unless made of letters, digits, '.', '_' and '-'
+   */
+  public WarcWriterOptions node(String node) {
+    this.node = requireNamePart(node, "node");
+    return this;
+  }
+
+  /**
+   * The size in bytes (compressed, on disk) at which a file is closed and the next one begun. A
+   * file is checked before each exchange is written, so it may exceed this by one exchange.
+   * Defaults to {@value #DEFAULT_MAX_FILE_SIZE}.
+   */
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  /**
+   * @throws IllegalArgumentException if not positive
+   */
+  public WarcWriterOptions maxFileSize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("maxFileSize must be positive: " + bytes);
+    }
+    this.maxFileSize = bytes;
+    return this;
+  }
+
+  /**
+   * Serializes the records given to {@link WarcWriter#appendJson(Object)}. Indentation, if the
+   * mapper has it turned on, is turned off for the JSON-lines file. Defaults to a plain {@link
+   * JsonMapper} with the modules found on the class path.
+   */
+  public ObjectMapper objectMapper() {
+    if (objectMapper == null) {
+      objectMapper = JsonMapper.builder().findAndAddModules().build();
+    }
+    return objectMapper;
+  }
+
+  public WarcWriterOptions objectMapper(ObjectMapper objectMapper) {
+    this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+    return this;
+  }
+
+  /**
+   * The clock giving the time in file names and the date of warcinfo records. Defaults to the
+   * system clock; tests set a fixed one.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  public WarcWriterOptions clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  private static String requireNamePart(String value, String what) {
+    Objects.requireNonNull(value, what);
+    if (!NAME_PART.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what + " may only hold letters, digits, '.', '_' and '-': \"" + value + "\"");
+    }
+    return value;
+  }
+}

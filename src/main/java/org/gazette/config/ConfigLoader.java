@@ -1,0 +1,261 @@
+package org.gazette.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads and checks configuration: a config folder, the built-in defaults, or one site file.
+ *
+ * <p>Everything is read and checked before anything is returned; all problems found, in every
+ * file, come back together in one {@link ConfigException}.
+ */
+public final class ConfigLoader {
+
+  /** Where the pom puts config/gazette.yaml and config/sites/demo.yaml inside the jar. */
+  static final String BUILT_IN = "/org/gazette/config/defaults/";
+
+  private ConfigLoader() {}
+
+  /**
+   * Reads {@code <configDir>/gazette.yaml} (optional: without it every key takes its default) and
+   * every {@code <configDir>/sites/*.yaml}, each one site named after its file.
+   *
+   * @throws ConfigException listing every problem, each with its file, line and key
+   */
+  public static GazetteConfig load(Path configDir) {
+    if (!Files.isDirectory(configDir)) {
+      throw new ConfigException(configDir.toString(), 0, "",
+          Files.exists(configDir) ? "not a folder" : "no such folder");
+    }
+    List<ConfigException.Problem> all = new ArrayList<>();
+    Path globalFile = configDir.resolve("gazette.yaml");
+    Problems problems = new Problems(globalFile.toString());
+    Node root = Node.map("", 1, Map.of());
+    if (Files.exists(globalFile)) {
+      String text = readFile(globalFile, problems);
+      root = text == null ? null : YamlFile.parse(text, problems);
+    }
+    GazetteConfig global = readGlobal(root, problems);
+    if (Files.exists(configDir.resolve("gazette.yml"))) {
+      problems.add(0, "", "a gazette.yml beside it is ignored: the file is gazette.yaml");
+    }
+    all.addAll(problems.sorted());
+
+    Map<String, SiteConfig> sites = new LinkedHashMap<>();
+    for (Path file : siteFiles(configDir.resolve("sites"), all)) {
+      Problems siteProblems = new Problems(file.toString());
+      SiteConfig site = readSite(file, siteProblems, global.politeness());
+      if (site != null) {
+        sites.put(site.name(), site);
+      }
+      all.addAll(siteProblems.sorted());
+    }
+    if (!all.isEmpty()) {
+      throw new ConfigException(all);
+    }
+    return global.withSites(sites);
+  }
+
+  /**
+   * The built-in configuration: the commented default gazette.yaml and the demo site, both
+   * shipped in the jar, for running without a config folder.
+   *
+   * @throws ConfigException if the built-in files are broken (a build that should not have passed)
+   */
+  public static GazetteConfig defaults() {
+    List<ConfigException.Problem> all = new ArrayList<>();
+    Problems problems = new Problems("classpath:" + BUILT_IN + "gazette.yaml");
+    GazetteConfig global =
+        readGlobal(YamlFile.parse(readResource("gazette.yaml"), problems), problems);
+    all.addAll(problems.sorted());
+    Problems demoProblems = new Problems("classpath:" + BUILT_IN + "sites/demo.yaml");
+    SiteConfig demo = SiteReader.read("demo",
+        YamlFile.parse(readResource("sites/demo.yaml"), demoProblems), demoProblems,
+        global.politeness());
+    all.addAll(demoProblems.sorted());
+    if (!all.isEmpty()) {
+      throw new ConfigException(all);
+    }
+    return global.withSites(Map.of(demo.name(), demo));
+  }
+
+  /**
+   * Reads one site file; its name is the file name without {@code .yaml}.
+   *
+   * @param global whose politeness the site's own politeness keys are laid over
+   * @throws ConfigException listing every problem in the file
+   */
+  public static SiteConfig loadSite(Path siteFile, GazetteConfig global) {
+    Problems problems = new Problems(siteFile.toString());
+    SiteConfig site = readSite(siteFile, problems, global.politeness());
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems.sorted());
+    }
+    return site;
+  }
+
+  private static SiteConfig readSite(Path file, Problems problems, Politeness global) {
+    String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    String text = readFile(file, problems);
+    Node root = text == null ? null : YamlFile.parse(text, problems);
+    return SiteReader.read(name, root, problems, global);
+  }
+
+  /** gazette.yaml; bad values are reported and replaced by defaults, so this never fails. */
+  private static GazetteConfig readGlobal(Node root, Problems problems) {
+    Section s = Section.root(problems, root == null ? Node.map("", 1, Map.of()) : root);
+    s.allow("userAgent", "output", "logs", "state", "status", "politeness", "limits",
+        "allowPrivate", "warcPrefix", "warcMaxFileSize", "threads");
+    String userAgent = s.text("userAgent", Defaults.USER_AGENT);
+    String uaProblem = Values.userAgentProblem(userAgent);
+    if (uaProblem != null) {
+      s.problem("userAgent", uaProblem);
+      userAgent = Defaults.USER_AGENT;
+    }
+    String prefix = s.text("warcPrefix", Defaults.WARC_PREFIX);
+    if (Values.nameProblem(prefix) != null) {
+      s.problem("warcPrefix", Values.nameProblem(prefix));
+      prefix = Defaults.WARC_PREFIX;
+    }
+    GazetteConfig fallback = new GazetteConfig(Defaults.USER_AGENT,
+        Path.of(Defaults.OUTPUT).toAbsolutePath(), Path.of(Defaults.LOGS).toAbsolutePath(),
+        new StateConfig(Defaults.STATE_URL, null, null, false, null),
+        new StatusConfig(Defaults.STATUS_HOST, Defaults.STATUS_PORT), defaultPoliteness(),
+        defaultLimits(), false, Defaults.WARC_PREFIX, Defaults.WARC_MAX_FILE_SIZE,
+        Defaults.THREADS, Map.of());
+    String ua = userAgent;
+    String warcPrefix = prefix;
+    return SiteReader.build(s, () -> new GazetteConfig(ua,
+        s.path("output", Defaults.OUTPUT),
+        s.path("logs", Defaults.LOGS),
+        state(s.section("state"), fallback.state()),
+        status(s.section("status"), fallback.status()),
+        SiteReader.politeness(s.section("politeness"), fallback.politeness()),
+        limits(s.section("limits"), fallback.limits()),
+        s.bool("allowPrivate", false),
+        warcPrefix,
+        s.size("warcMaxFileSize", Defaults.WARC_MAX_FILE_SIZE),
+        s.integer("threads", Defaults.THREADS, 1),
+        Map.of()), fallback);
+  }
+
+  private static StateConfig state(Section s, StateConfig fallback) {
+    s.allow("url", "user", "password", "cluster", "node");
+    String url = s.text("url", Defaults.STATE_URL);
+    if (StateConfig.urlProblem(url) != null) {
+      s.problem("url", StateConfig.urlProblem(url));
+      url = Defaults.STATE_URL;
+    }
+    boolean cluster = s.bool("cluster", false);
+    if (StateConfig.clusterProblem(url, cluster) != null) {
+      s.problem("cluster", StateConfig.clusterProblem(url, cluster));
+      cluster = false;
+    }
+    String node = s.optionalText("node");
+    if (node != null && Values.nameProblem(node) != null) {
+      s.problem("node", Values.nameProblem(node));
+      node = null;
+    }
+    String jdbcUrl = url;
+    boolean clustered = cluster;
+    String nodeId = node;
+    return SiteReader.build(s, () -> new StateConfig(jdbcUrl, s.optionalText("user"),
+        s.optionalText("password"), clustered, nodeId), fallback);
+  }
+
+  private static StatusConfig status(Section s, StatusConfig fallback) {
+    s.allow("host", "port");
+    return SiteReader.build(s, () -> new StatusConfig(s.text("host", Defaults.STATUS_HOST).strip(),
+        (int) s.whole("port", Defaults.STATUS_PORT, 0, 65535)), fallback);
+  }
+
+  private static Limits limits(Section s, Limits fallback) {
+    s.allow("maxBodySize", "connectTimeout", "readTimeout", "totalTimeout", "maxRedirects",
+        "maxUrlLength");
+    return SiteReader.build(s, () -> new Limits(
+        s.size("maxBodySize", Defaults.MAX_BODY_SIZE),
+        s.duration("connectTimeout", Defaults.CONNECT_TIMEOUT, false),
+        s.duration("readTimeout", Defaults.READ_TIMEOUT, false),
+        s.duration("totalTimeout", Defaults.TOTAL_TIMEOUT, false),
+        s.integer("maxRedirects", Defaults.MAX_REDIRECTS, 0),
+        s.integer("maxUrlLength", Defaults.MAX_URL_LENGTH, 1)), fallback);
+  }
+
+  static Politeness defaultPoliteness() {
+    return new Politeness(Defaults.MIN_DELAY, Defaults.MAX_CRAWL_DELAY,
+        Defaults.MAX_CONNECTIONS_PER_HOST, Defaults.DELAY_FACTOR);
+  }
+
+  private static Limits defaultLimits() {
+    return new Limits(Defaults.MAX_BODY_SIZE, Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT,
+        Defaults.TOTAL_TIMEOUT, Defaults.MAX_REDIRECTS, Defaults.MAX_URL_LENGTH);
+  }
+
+  /** The .yaml files of the sites folder, by name; a .yml file is reported, not skipped quietly. */
+  private static List<Path> siteFiles(Path sitesDir, List<ConfigException.Problem> all) {
+    if (!Files.exists(sitesDir)) {
+      return List.of();
+    }
+    if (!Files.isDirectory(sitesDir)) {
+      all.add(new ConfigException.Problem(sitesDir.toString(), 0, "", "not a folder"));
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(sitesDir)) {
+      List<Path> sorted = files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+      for (Path f : sorted) {
+        if (f.getFileName().toString().endsWith(".yml")) {
+          all.add(new ConfigException.Problem(f.toString(), 0, "",
+              "ignored: site files end in .yaml"));
+        }
+      }
+      return sorted.stream()
+          .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+          .filter(f -> !f.getFileName().toString().startsWith(".")) // editor and backup files
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      all.add(new ConfigException.Problem(sitesDir.toString(), 0, "", "cannot list: " + e));
+      return List.of();
+    }
+  }
+
+  /** The file as UTF-8 text, or null (reported) when it cannot be read as such. */
+  private static String readFile(Path file, Problems problems) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      // Strict decoding: a Latin-1 file would otherwise load with U+FFFD in its patterns.
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(0, "", "not UTF-8 text");
+    } catch (IOException e) {
+      problems.add(0, "", "cannot read: " + e);
+    }
+    return null;
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(BUILT_IN + name)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in " + BUILT_IN + name + " is missing from the"
+            + " classpath (the build copies it from config/)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read built-in " + BUILT_IN + name, e);
+    }
+  }
+}

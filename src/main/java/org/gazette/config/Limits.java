@@ -1,0 +1,41 @@
+package org.gazette.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Bounds on each fetch, so that one odd page (endless body, stalled server, redirect loop, a URL
+ * that grows each hop) cannot hold a crawl.
+ *
+ * @param maxBodySize bytes of body kept; the rest is cut and the WARC record marked truncated
+ *     (default 10 MB)
+ * @param connectTimeout to open the connection (default 10s)
+ * @param readTimeout the longest silence while reading (default 30s)
+ * @param totalTimeout for the whole exchange (default 2m)
+ * @param maxRedirects redirects followed for one URL (default 5)
+ * @param maxUrlLength longer URLs are not followed (default 2048)
+ */
+public record Limits(
+    long maxBodySize,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration totalTimeout,
+    int maxRedirects,
+    int maxUrlLength) {
+
+  public Limits {
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(totalTimeout, "totalTimeout");
+    Values.check("maxBodySize", maxBodySize > 0, "must be more than zero");
+    Values.check("connectTimeout", isPositive(connectTimeout), "must be more than zero");
+    Values.check("readTimeout", isPositive(readTimeout), "must be more than zero");
+    Values.check("totalTimeout", isPositive(totalTimeout), "must be more than zero");
+    Values.check("maxRedirects", maxRedirects >= 0, "must not be negative");
+    Values.check("maxUrlLength", maxUrlLength >= 1, "must be at least 1");
+  }
+
+  private static boolean isPositive(Duration d) {
+    return !d.isNegative() && !d.isZero();
+  }
+}

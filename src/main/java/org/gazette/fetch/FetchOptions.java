@@ -1,0 +1,35 @@
+package org.gazette.fetch;
+
+import java.time.Duration;
+
+/**
+ * Limits and identity for every HTTP request gazette makes.
+ *
+ * @param userAgent the User-Agent header; names the product and a contact
+ * @param connectTimeout how long to wait for a TCP (and TLS) connection
+ * @param readTimeout how long one read may block
+ * @param totalTimeout how long one exchange may take, connect to last byte; the body is cut
+ *     (WARC-Truncated: time) when it runs out
+ * @param maxBodySize largest body kept, in bytes; the body is cut (WARC-Truncated: length)
+ * @param allowPrivate whether loopback, private and link-local addresses may be fetched
+ */
+public record FetchOptions(
+    String userAgent,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration totalTimeout,
+    long maxBodySize,
+    boolean allowPrivate) {
+
+  /** Largest response header block accepted, in bytes. */
+  public static final int MAX_HEADER_BYTES = 64 * 1024;
+
+  public FetchOptions {
+    if (userAgent == null || userAgent.isBlank()) {
+      throw new IllegalArgumentException("userAgent must not be empty");
+    }
+    if (maxBodySize <= 0) {
+      throw new IllegalArgumentException("maxBodySize must be positive: " + maxBodySize);
+    }
+  }
+}

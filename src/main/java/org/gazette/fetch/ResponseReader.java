@@ -1,0 +1,167 @@
+package org.gazette.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses one HTTP/1.x response from a {@link WireReader}: status line, headers, and a body framed
+ * by chunking, Content-Length or the end of the connection. A body cut by the size limit, the
+ * time limit or a broken connection is kept with its {@link Truncation}.
+ */
+final class ResponseReader {
+  record Response(int status, List<HttpHeader> headers, int bodyOffset, byte[] payload,
+      Truncation truncation) {}
+
+  private static final int MAX_HEADERS = 200;
+
+  private final WireReader wire;
+  private final long maxBodySize;
+
+  ResponseReader(WireReader wire, long maxBodySize) {
+    this.wire = wire;
+    this.maxBodySize = maxBodySize;
+  }
+
+  Response read(URI uri) throws IOException {
+    String statusLine = wire.readLine(8192);
+    if (statusLine == null) {
+      throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri, "empty response");
+    }
+    int status = parseStatus(uri, statusLine);
+    List<HttpHeader> headers = readHeaders(uri);
+    int bodyOffset = wire.wireLength();
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    Truncation truncation = Truncation.NONE;
+    if (hasBody(status)) {
+      try {
+        truncation = readBody(uri, headers, payload);
+      } catch (SocketTimeoutException e) {
+        truncation = Truncation.TIME;
+      } catch (IOException e) {
+        truncation = Truncation.DISCONNECT;
+      }
+    }
+    return new Response(status, headers, bodyOffset, payload.toByteArray(), truncation);
+  }
+
+  private static int parseStatus(URI uri, String line) throws FetchException {
+    String[] parts = line.split(" ", 3);
+    if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+      throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri,
+          "not an HTTP status line: " + abbreviate(line));
+    }
+    try {
+      int status = Integer.parseInt(parts[1].trim());
+      if (status < 100 || status > 999) {
+        throw new NumberFormatException();
+      }
+      return status;
+    } catch (NumberFormatException e) {
+      throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri,
+          "bad status code in: " + abbreviate(line));
+    }
+  }
+
+  private List<HttpHeader> readHeaders(URI uri) throws IOException {
+    List<HttpHeader> headers = new ArrayList<>();
+    while (true) {
+      String line = wire.readLine(FetchOptions.MAX_HEADER_BYTES);
+      if (line == null || line.isEmpty()) {
+        return headers;
+      }
+      if (headers.size() >= MAX_HEADERS || wire.wireLength() > FetchOptions.MAX_HEADER_BYTES) {
+        throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri, "header block too large");
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.add(new HttpHeader(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+      }
+      // a line without a colon is kept in the WARC (the wire copy) but not interpreted
+    }
+  }
+
+  private static boolean hasBody(int status) {
+    return status >= 200 && status != 204 && status != 304;
+  }
+
+  private Truncation readBody(URI uri, List<HttpHeader> headers, ByteArrayOutputStream payload)
+      throws IOException {
+    String transferEncoding = first(headers, "Transfer-Encoding");
+    if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+      return readChunked(payload);
+    }
+    String length = first(headers, "Content-Length");
+    if (length != null) {
+      long n;
+      try {
+        n = Long.parseLong(length.trim());
+      } catch (NumberFormatException e) {
+        throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri,
+            "bad Content-Length: " + abbreviate(length));
+      }
+      long wanted = Math.min(n, maxBodySize);
+      long got = wire.copy(wanted, payload);
+      if (got < wanted) {
+        return Truncation.DISCONNECT;
+      }
+      return n > maxBodySize ? Truncation.LENGTH : Truncation.NONE;
+    }
+    long got = wire.copy(maxBodySize, payload);
+    if (got == maxBodySize && wire.read() >= 0) {
+      return Truncation.LENGTH;
+    }
+    return Truncation.NONE;
+  }
+
+  private Truncation readChunked(ByteArrayOutputStream payload) throws IOException {
+    while (true) {
+      String sizeLine = wire.readLine(1024);
+      if (sizeLine == null) {
+        return Truncation.DISCONNECT;
+      }
+      int semicolon = sizeLine.indexOf(';');
+      String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim();
+      long size;
+      try {
+        size = Long.parseLong(hex, 16);
+      } catch (NumberFormatException e) {
+        return Truncation.DISCONNECT;
+      }
+      if (size == 0) {
+        // trailers, up to the blank line that ends the message
+        String trailer;
+        do {
+          trailer = wire.readLine(8192);
+        } while (trailer != null && !trailer.isEmpty());
+        return Truncation.NONE;
+      }
+      long room = maxBodySize - payload.size();
+      long wanted = Math.min(size, room);
+      if (wire.copy(wanted, payload) < wanted) {
+        return Truncation.DISCONNECT;
+      }
+      if (wanted < size) {
+        return Truncation.LENGTH;
+      }
+      wire.readLine(16); // the CRLF after the chunk data
+    }
+  }
+
+  private static String first(List<HttpHeader> headers, String name) {
+    for (HttpHeader h : headers) {
+      if (h.name().equalsIgnoreCase(name)) {
+        return h.value();
+      }
+    }
+    return null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+}

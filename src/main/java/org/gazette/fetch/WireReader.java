@@ -1,0 +1,112 @@
+package org.gazette.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads an HTTP response from a socket and keeps a copy of every byte consumed, so the WARC
+ * response record holds exactly what came over the wire. A total deadline bounds the whole read:
+ * each blocking read waits at most until the deadline, which defeats servers that trickle bytes.
+ */
+final class WireReader {
+  private final InputStream in;
+  private final Socket socket;
+  private final long readTimeoutMillis;
+  private final long deadlineNanos;
+  private final ByteArrayOutputStream wire = new ByteArrayOutputStream(16 * 1024);
+  private final byte[] buffer = new byte[16 * 1024];
+  private int pos;
+  private int limit;
+
+  WireReader(Socket socket, long readTimeoutMillis, long deadlineNanos) throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.readTimeoutMillis = readTimeoutMillis;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /** Every byte consumed so far. */
+  byte[] wireBytes() {
+    return wire.toByteArray();
+  }
+
+  int wireLength() {
+    return wire.size();
+  }
+
+  /** True once the deadline has passed. */
+  boolean pastDeadline() {
+    return System.nanoTime() - deadlineNanos >= 0;
+  }
+
+  /**
+   * A line up to CRLF (or bare LF), without the line end, decoded as ISO-8859-1; null at end of
+   * stream before any byte.
+   */
+  String readLine(int maxBytes) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(80);
+    while (true) {
+      int b = read();
+      if (b < 0) {
+        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+      }
+      if (b == '\n') {
+        byte[] bytes = line.toByteArray();
+        int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+      }
+      if (line.size() >= maxBytes) {
+        throw new IOException("line longer than " + maxBytes + " bytes");
+      }
+      line.write(b);
+    }
+  }
+
+  /** One byte, or -1 at end of stream. */
+  int read() throws IOException {
+    if (pos == limit && !fill()) {
+      return -1;
+    }
+    int b = buffer[pos++] & 0xff;
+    wire.write(b);
+    return b;
+  }
+
+  /**
+   * Copies up to {@code n} bytes to {@code sink}; returns how many were copied, less than
+   * {@code n} only at end of stream.
+   */
+  long copy(long n, ByteArrayOutputStream sink) throws IOException {
+    long done = 0;
+    while (done < n) {
+      if (pos == limit && !fill()) {
+        break;
+      }
+      int chunk = (int) Math.min(n - done, limit - pos);
+      wire.write(buffer, pos, chunk);
+      sink.write(buffer, pos, chunk);
+      pos += chunk;
+      done += chunk;
+    }
+    return done;
+  }
+
+  private boolean fill() throws IOException {
+    long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
+    if (remaining <= 0) {
+      throw new SocketTimeoutException("total time limit reached");
+    }
+    socket.setSoTimeout((int) Math.max(1, Math.min(readTimeoutMillis, remaining)));
+    int n = in.read(buffer, 0, buffer.length);
+    if (n <= 0) {
+      return false;
+    }
+    pos = 0;
+    limit = n;
+    return true;
+  }
+}
