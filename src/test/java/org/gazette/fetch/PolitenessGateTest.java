@@ -54,4 +54,15 @@ class PolitenessGateTest {
     gate.acquire("a.example", Duration.ofMillis(10), 0).close();
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(110);
   }
+
+  @Test
+  void slowResponsesWidenTheGapByTheDelayFactor() throws Exception {
+    PolitenessGate gate = new PolitenessGate(1);
+    try (PolitenessGate.Permit p = gate.acquire("slow.example", Duration.ZERO, 3.0)) {
+      Thread.sleep(40); // a 40 ms response
+    }
+    long start = System.nanoTime();
+    gate.acquire("slow.example", Duration.ZERO, 3.0).close();
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(110);
+  }
 }

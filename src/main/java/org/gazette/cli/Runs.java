@@ -1,0 +1,68 @@
+package org.gazette.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.gazette.config.GazetteConfig;
+import org.gazette.config.SiteConfig;
+import org.gazette.crawl.CrawlRun;
+import org.gazette.crawl.RunSpec;
+import org.gazette.crawl.RunSummary;
+import org.gazette.fetch.PolitenessGate;
+import org.gazette.fetch.RobotsCache;
+
+/**
+ * Runs crawls for the CLI: one politeness gate and robots.txt cache for all of them, progress on
+ * the terminal, Ctrl-C stops the run cleanly (its WARC file is closed), and the output files and
+ * the summary line at the end.
+ */
+final class Runs {
+  private final GazetteConfig global;
+  private final PolitenessGate gate;
+  private final RobotsCache robots;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  Runs(GazetteConfig global, PrintWriter out, PrintWriter err) {
+    this.global = global;
+    this.gate = new PolitenessGate(global.politeness().maxConnectionsPerHost());
+    this.robots = new RobotsCache(global.userAgent());
+    this.out = out;
+    this.err = err;
+  }
+
+  RunSummary crawl(SiteConfig site) throws IOException {
+    CrawlRun run = new CrawlRun(RunSpec.of(global, site, Path.of("state")), gate, robots);
+    Thread stopper = new Thread(run::stop, "gazette-stop");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    ConsoleProgress progress = new ConsoleProgress(err);
+    RunSummary summary;
+    try {
+      summary = run.execute(progress);
+    } finally {
+      progress.finish();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running: it asked the run to stop, which is why we are here
+      }
+    }
+    for (Path warc : summary.warcFiles()) {
+      out.println("WARC:        " + shown(warc));
+      out.println("JSON lines:  " + shown(jsonl(warc)));
+    }
+    out.println(summary.line());
+    return summary;
+  }
+
+  static Path jsonl(Path warc) {
+    String name = warc.getFileName().toString().replaceFirst("\\.warc\\.gz$", "") + ".jsonl";
+    return warc.resolveSibling(name);
+  }
+
+  private static Path shown(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = p.toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+  }
+}

@@ -1,0 +1,122 @@
+package org.gazette.crawl;
+
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.fetcher.PageFetchResult;
+import edu.uci.ics.crawler4j.fetcher.PageFetcher;
+import edu.uci.ics.crawler4j.url.WebURL;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import org.apache.http.Header;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.message.BasicHeader;
+import org.gazette.archive.WarcLocation;
+import org.gazette.archive.WarcWriter;
+import org.gazette.fetch.ContentDecoder;
+import org.gazette.fetch.FetchException;
+import org.gazette.fetch.HttpExchange;
+import org.gazette.fetch.PoliteFetcher;
+
+/**
+ * Replaces crawler4j's HttpClient fetch with gazette's road to the network: robots.txt, the
+ * politeness gate, a raw-capturing request, and the WARC record written before crawler4j sees
+ * the page. crawler4j gets the decoded body to parse.
+ *
+ * <p>crawler4j calls fetchPage and then visit on the same thread, with nothing in between that
+ * carries our data, so the capture is handed to the crawler through a thread-local.
+ */
+final class ArchivingPageFetcher extends PageFetcher {
+  /** Thrown for a URL that robots.txt disallows; crawler4j routes it to onUnhandledException. */
+  static final class RobotsDeniedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RobotsDeniedException(String url) {
+      super("disallowed by robots.txt: " + url);
+    }
+  }
+
+  private final PoliteFetcher fetcher;
+  private final WarcWriter archive;
+  private final RunSpec spec;
+  private final RunStats stats;
+  private final ThreadLocal<Capture> handoff = new ThreadLocal<>();
+
+  ArchivingPageFetcher(CrawlConfig config, PoliteFetcher fetcher, WarcWriter archive, RunSpec spec,
+      RunStats stats) {
+    super(config);
+    // the HttpClient pool crawler4j built is never used: release it and its monitor thread now
+    super.shutDown();
+    this.fetcher = fetcher;
+    this.archive = archive;
+    this.spec = spec;
+    this.stats = stats;
+  }
+
+  /** The capture of the last page fetched on this thread, once. */
+  Capture takeCapture() {
+    Capture c = handoff.get();
+    handoff.remove();
+    return c;
+  }
+
+  @Override
+  public PageFetchResult fetchPage(WebURL webUrl) throws InterruptedException, IOException {
+    handoff.remove();
+    URI uri;
+    try {
+      uri = new URI(webUrl.getURL());
+    } catch (URISyntaxException e) {
+      throw new FetchException(FetchException.Kind.UNSUPPORTED, URI.create("about:invalid"),
+          "invalid URL " + webUrl.getURL() + ": " + e.getMessage());
+    }
+    PoliteFetcher.Result result = fetcher.fetch(uri, spec.minDelay(), List.of());
+    if (result instanceof PoliteFetcher.RobotsDenied) {
+      throw new RobotsDeniedException(webUrl.getURL());
+    }
+    HttpExchange ex = ((PoliteFetcher.Fetched) result).exchange();
+    WarcLocation location = archive(ex);
+    handoff.set(new Capture(ex, location));
+    return toCrawler4j(ex, uri);
+  }
+
+  /** Writes an exchange to the run's WARC file and counts it. */
+  WarcLocation archive(HttpExchange ex) throws IOException {
+    WarcLocation location = archive.write(ex);
+    stats.exchange(ex.response().length);
+    return location;
+  }
+
+  private PageFetchResult toCrawler4j(HttpExchange ex, URI uri) throws IOException {
+    PageFetchResult result = new PageFetchResult();
+    result.setStatusCode(ex.status());
+    result.setFetchedUrl(uri.toString());
+    Header[] headers = ex.headers().stream()
+        .map(h -> new BasicHeader(h.name(), h.value())).toArray(Header[]::new);
+    result.setResponseHeaders(headers);
+    ex.header("Location").ifPresent(location -> {
+      try {
+        result.setMovedToUrl(uri.resolve(location.trim()).toString());
+      } catch (IllegalArgumentException badLocation) {
+        result.setMovedToUrl(null);
+      }
+    });
+    if (ex.status() >= 200 && ex.status() < 300) {
+      byte[] body;
+      try {
+        body = ContentDecoder.decode(ex, spec.fetch().maxBodySize());
+      } catch (IOException e) {
+        throw new IOException("cannot decode body of " + uri + ": " + e.getMessage(), e);
+      }
+      ByteArrayEntity entity = new ByteArrayEntity(body);
+      ex.header("Content-Type").ifPresent(entity::setContentType);
+      result.setEntity(entity);
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized void shutDown() {
+    // nothing to release: the gate and the WARC writer belong to the run
+  }
+}

@@ -1,0 +1,145 @@
+package org.gazette.crawl;
+
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.robotstxt.RobotstxtConfig;
+import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.gazette.archive.WarcWriter;
+import org.gazette.archive.WarcWriterOptions;
+import org.gazette.archive.Warcinfo;
+import org.gazette.fetch.HttpFetcher;
+import org.gazette.fetch.PoliteFetcher;
+import org.gazette.fetch.PolitenessGate;
+import org.gazette.fetch.RobotsCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One crawl of one site: a crawler4j controller with its frontier under
+ * {@code state/frontier/<site>/}, gazette's fetcher, parser and crawler plugged in, and a WARC
+ * file (with its JSON lines) under {@code warc/<site>/}. The run ends as soon as the frontier is
+ * empty and no URL is in flight.
+ */
+public final class CrawlRun {
+  private static final Logger log = LoggerFactory.getLogger(CrawlRun.class);
+
+  private final RunSpec spec;
+  private final PolitenessGate gate;
+  private final RobotsCache robots;
+  private final String runId = UUID.randomUUID().toString();
+  private volatile RunController controller;
+  private volatile boolean stopRequested;
+
+  /**
+   * @param gate the JVM's politeness gate, shared with every other run
+   * @param robots the JVM's robots.txt cache
+   */
+  public CrawlRun(RunSpec spec, PolitenessGate gate, RobotsCache robots) {
+    this.spec = spec;
+    this.gate = gate;
+    this.robots = robots;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** Runs the crawl to its end and reports progress about once a second. */
+  public RunSummary execute(Consumer<Progress> progress) throws IOException {
+    Instant started = Instant.now();
+    RunStats stats = new RunStats();
+    Path warcDir = spec.output().resolve(spec.site());
+    Files.createDirectories(warcDir);
+    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir))) {
+      CrawlConfig config = crawlConfig();
+      PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
+          spec.maxCrawlDelay(), spec.delayFactor(), robotsExchange -> archiveQuietly(archive, robotsExchange, stats));
+      ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite, archive, spec, stats);
+      ScopeRules scope = new ScopeRules(spec, maxUrlLength());
+      RunContext context = new RunContext(spec, scope, stats, fetcher,
+          new PageRecordWriter(spec, scope, archive));
+      RobotstxtConfig robotsOff = new RobotstxtConfig();
+      robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
+      RunController run;
+      try {
+        run = new RunController(config, fetcher,
+            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength())),
+            new RobotstxtServer(robotsOff, fetcher));
+      } catch (Exception e) {
+        throw new IOException("cannot open the frontier in " + config.getCrawlStorageFolder()
+            + ": " + e.getMessage(), e);
+      }
+      controller = run;
+      for (URI seed : spec.seeds()) {
+        run.addSeed(seed.toString());
+      }
+      run.onHeartbeat(ms -> progress.accept(new Progress(spec.site(), run.processed(),
+          Math.max(0, run.scheduled() - run.processed()), stats.requests(),
+          run.processed() * 1000.0 / Math.max(1, ms))));
+      if (!stopRequested) {
+        log.info("run {} of {} started: seeds {}", runId, spec.site(), spec.seeds());
+        run.start(() -> new GazetteCrawler(context), spec.threads());
+      }
+      archive.close();
+      RunSummary summary = new RunSummary(spec.site(), runId, run.processed(), stats.requests(),
+          stats.bytes(), stats.articles(), stats.listings(), stats.outcomes(), stats.errors(),
+          archive.closedFiles(), gate.waitedMillis(), Duration.between(started, Instant.now()));
+      log.info("run {} ended: {}", runId, summary.line());
+      return summary;
+    }
+  }
+
+  /** Asks a running crawl to stop after the pages in flight; execute then returns normally. */
+  public void stop() {
+    stopRequested = true;
+    RunController c = controller;
+    if (c != null) {
+      c.shutdown();
+    }
+  }
+
+  private static void archiveQuietly(WarcWriter archive, org.gazette.fetch.HttpExchange ex,
+      RunStats stats) {
+    try {
+      archive.write(ex);
+      stats.exchange(ex.response().length);
+    } catch (IOException e) {
+      stats.error("warc-write");
+      log.warn("cannot archive {}: {}", ex.uri(), e.getMessage());
+    }
+  }
+
+  private CrawlConfig crawlConfig() {
+    CrawlConfig config = new CrawlConfig();
+    config.setCrawlStorageFolder(spec.stateDir().resolve("frontier").resolve(spec.site()).toString());
+    config.setMaxDepthOfCrawling(spec.maxDepth());
+    config.setMaxPagesToFetch(spec.maxPages());
+    config.setUserAgentString(spec.fetch().userAgent());
+    // crawler4j's own global delay is off: the per-host gate spaces requests
+    config.setPolitenessDelay(0);
+    config.setIncludeHttpsPages(true);
+    config.setIncludeBinaryContentInCrawling(false);
+    config.setFollowRedirects(true);
+    config.setResumableCrawling(false);
+    config.setMaxDownloadSize((int) Math.min(Integer.MAX_VALUE, spec.fetch().maxBodySize()));
+    return config;
+  }
+
+  private int maxUrlLength() {
+    return spec.maxUrlLength();
+  }
+
+  private WarcWriterOptions warcOptions(Path dir) {
+    return new WarcWriterOptions(dir,
+        Warcinfo.of(spec.site(), runId, spec.fetch().userAgent(), spec.operator()))
+        .prefix(spec.warcPrefix())
+        .maxFileSize(spec.warcMaxFileSize());
+  }
+}

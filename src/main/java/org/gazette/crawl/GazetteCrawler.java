@@ -1,0 +1,115 @@
+package org.gazette.crawl;
+
+import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.crawler.WebCrawler;
+import edu.uci.ics.crawler4j.url.WebURL;
+import org.gazette.fetch.FetchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One crawler4j worker of a run: decides what to follow, turns visited pages into JSON records,
+ * and turns every failure into an {@link Outcome} with a short log line, never a crash.
+ */
+final class GazetteCrawler extends WebCrawler {
+  private static final Logger log = LoggerFactory.getLogger(GazetteCrawler.class);
+
+  private final RunContext run;
+
+  GazetteCrawler(RunContext run) {
+    this.run = run;
+  }
+
+  @Override
+  public boolean shouldVisit(Page referringPage, WebURL url) {
+    boolean follow = run.scope().follows(url.getURL());
+    if (!follow) {
+      log.trace("out of scope: {}", url.getURL());
+    }
+    return follow;
+  }
+
+  @Override
+  protected void handlePageStatusCode(WebURL webUrl, int status, String description) {
+    if (status >= 200 && status < 300) {
+      run.stats().outcome(Outcome.ARCHIVED);
+    } else if (status >= 300 && status < 400) {
+      run.stats().outcome(Outcome.REDIRECT);
+    } else {
+      run.stats().outcome(Outcome.HTTP_ERROR);
+      run.stats().error("http-" + status);
+      log.info("HTTP {} {}", status, webUrl.getURL());
+    }
+  }
+
+  @Override
+  public void visit(Page page) {
+    Capture capture = run.fetcher().takeCapture();
+    if (capture == null || !(page.getParseData() instanceof JsoupParseData data)) {
+      return;
+    }
+    try {
+      switch (run.records().write(capture, data.document(), page.getWebURL().getURL())) {
+        case ARTICLE -> run.stats().article();
+        case LISTING -> run.stats().listing();
+        default -> { }
+      }
+    } catch (java.io.IOException e) {
+      // the WARC record is written; only the JSON line is missing, and the run must know
+      run.stats().error("jsonl-write");
+      log.warn("cannot write the JSON record of {}: {}", page.getWebURL().getURL(), e.getMessage());
+    } catch (RuntimeException e) {
+      run.stats().error("extract");
+      log.info("extraction failed for {}: {}", page.getWebURL().getURL(), e.toString());
+      log.debug("extraction failure", e);
+    }
+  }
+
+  @Override
+  protected void onUnhandledException(WebURL webUrl, Throwable e) {
+    String url = webUrl == null ? "?" : webUrl.getURL();
+    if (e instanceof ArchivingPageFetcher.RobotsDeniedException) {
+      run.stats().outcome(Outcome.ROBOTS_DENIED);
+      log.info("robots.txt disallows {}", url);
+    } else if (e instanceof FetchException fe) {
+      boolean refused = fe.kind() == FetchException.Kind.ADDRESS_REFUSED;
+      run.stats().outcome(refused ? Outcome.ADDRESS_REFUSED : Outcome.FETCH_ERROR);
+      run.stats().error(fe.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      log.info("fetch failed: {}", fe.getMessage());
+      log.debug("fetch failure", fe);
+    } else {
+      run.stats().outcome(Outcome.FETCH_ERROR);
+      run.stats().error("internal");
+      log.warn("unexpected failure on {}: {}", url, e.toString());
+      log.debug("unexpected failure", e);
+    }
+  }
+
+  @Override
+  protected void onContentFetchError(Page page) {
+    run.stats().error("content");
+    log.info("cannot read the body of {}", page.getWebURL().getURL());
+  }
+
+  @Override
+  protected void onContentFetchError(WebURL webUrl) {
+    // counted by onContentFetchError(Page), which crawler4j calls as well
+  }
+
+  @Override
+  protected void onParseError(WebURL webUrl) {
+    run.stats().error("parse");
+    log.info("cannot parse {}", webUrl.getURL());
+  }
+
+  @Override
+  protected void onUnexpectedStatusCode(String url, int status, String contentType,
+      String description) {
+    // counted in handlePageStatusCode
+  }
+
+  @Override
+  protected void onRedirectedStatusCode(Page page) {
+    log.debug("redirect {} -> {}", page.getWebURL().getURL(), page.getRedirectedToUrl());
+  }
+}

@@ -1,0 +1,39 @@
+package org.gazette.crawl;
+
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.crawler.exceptions.ParseException;
+import edu.uci.ics.crawler4j.parser.NotAllowedContentException;
+import edu.uci.ics.crawler4j.parser.Parser;
+import java.util.Locale;
+
+/**
+ * crawler4j's Parser with the jsoup parser plugged in. HTML goes to jsoup; everything else was
+ * archived already and is not parsed. Overriding parse also skips crawler4j's Tika language
+ * guesser, which is why Tika is not in the build.
+ */
+final class GazetteParser extends Parser {
+  private final JsoupHtmlParser html;
+
+  GazetteParser(CrawlConfig config, JsoupHtmlParser html) {
+    super(config, html);
+    this.html = html;
+  }
+
+  @Override
+  public void parse(Page page, String contextURL)
+      throws NotAllowedContentException, ParseException {
+    if (!isHtml(page.getContentType())) {
+      throw new NotAllowedContentException();
+    }
+    page.setParseData(html.parse(page, contextURL));
+  }
+
+  static boolean isHtml(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true; // no type given: let jsoup try, as browsers sniff
+    }
+    String type = contentType.toLowerCase(Locale.ROOT);
+    return type.contains("html");
+  }
+}

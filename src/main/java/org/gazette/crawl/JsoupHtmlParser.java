@@ -1,0 +1,110 @@
+package org.gazette.crawl;
+
+import crawlercommons.filters.basic.BasicURLNormalizer;
+import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.parser.HtmlParseData;
+import edu.uci.ics.crawler4j.parser.HtmlParser;
+import edu.uci.ics.crawler4j.url.WebURL;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Parses a page with jsoup, once: the Document goes on to the extractor inside
+ * {@link JsoupParseData}, the links go to crawler4j's frontier.
+ *
+ * <p>The charset comes from the Content-Type header when it names one the JDK knows; otherwise
+ * jsoup reads the page's own meta tag (or BOM), which is how GBK and Big5 pages declare theirs.
+ */
+final class JsoupHtmlParser implements HtmlParser {
+  private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([^\"';\\s]+)",
+      Pattern.CASE_INSENSITIVE);
+
+  private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
+  private final int maxUrlLength;
+
+  JsoupHtmlParser(int maxUrlLength) {
+    this.maxUrlLength = maxUrlLength;
+  }
+
+  @Override
+  public HtmlParseData parse(Page page, String contextURL)
+      throws edu.uci.ics.crawler4j.crawler.exceptions.ParseException {
+    Document doc;
+    try {
+      doc = Jsoup.parse(new ByteArrayInputStream(page.getContentData()),
+          headerCharset(page.getContentType()), contextURL);
+    } catch (IOException | RuntimeException e) {
+      throw new edu.uci.ics.crawler4j.crawler.exceptions.ParseException();
+    }
+    JsoupParseData data = new JsoupParseData(doc);
+    data.setTitle(doc.title());
+    data.setContentCharset(doc.charset().name());
+    data.setMetaTags(metaTags(doc));
+    data.setOutgoingUrls(links(doc));
+    // crawler4j's HtmlParseData also holds text and html strings; left empty, as nothing reads them
+    data.setText("");
+    data.setHtml("");
+    return data;
+  }
+
+  private Set<WebURL> links(Document doc) {
+    Set<WebURL> out = new LinkedHashSet<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Element a : doc.select("a[href], area[href]")) {
+      String href = a.attr("href").trim();
+      String lower = href.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("javascript:") || lower.startsWith("mailto:") || lower.startsWith("#")) {
+        continue;
+      }
+      String abs = a.absUrl("href");
+      if (abs.isEmpty() || !(abs.startsWith("http://") || abs.startsWith("https://"))) {
+        continue;
+      }
+      String url = normalizer.filter(abs);
+      if (url == null || url.length() > maxUrlLength || !seen.add(url)) {
+        continue;
+      }
+      WebURL web = new WebURL();
+      web.setURL(url);
+      web.setAnchor(a.text());
+      web.setTag(a.tagName());
+      out.add(web);
+    }
+    return out;
+  }
+
+  private static Map<String, String> metaTags(Document doc) {
+    Map<String, String> tags = new HashMap<>();
+    for (Element meta : doc.select("meta[name][content]")) {
+      tags.put(meta.attr("name").toLowerCase(Locale.ROOT), meta.attr("content"));
+    }
+    return tags;
+  }
+
+  /** The charset the header names, if the JDK supports it; null lets jsoup detect. */
+  static String headerCharset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    Matcher m = CHARSET.matcher(contentType);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Charset.isSupported(m.group(1)) ? m.group(1) : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.gazette.crawl;
+
+/** What happened to one URL of a run; every URL ends in exactly one. */
+public enum Outcome {
+  /** Fetched with a 2xx status and archived. */
+  ARCHIVED,
+  /** Fetched, archived, and a redirect to follow. */
+  REDIRECT,
+  /** Fetched and archived, but the status was 4xx or 5xx. */
+  HTTP_ERROR,
+  /** robots.txt disallows it: never requested. */
+  ROBOTS_DENIED,
+  /** No usable response (DNS, connect, timeout, TLS, malformed response). */
+  FETCH_ERROR,
+  /** Refused before any request: a private address without --allow-private. */
+  ADDRESS_REFUSED,
+  /** Refused before any request: outside the URL rules (length, scheme). */
+  REJECTED
+}

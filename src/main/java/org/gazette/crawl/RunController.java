@@ -1,0 +1,109 @@
+package org.gazette.crawl;
+
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.CrawlController;
+import edu.uci.ics.crawler4j.crawler.WebCrawler;
+import edu.uci.ics.crawler4j.fetcher.PageFetcher;
+import edu.uci.ics.crawler4j.parser.Parser;
+import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * crawler4j's controller with its end-of-run detection replaced.
+ *
+ * <p>crawler4j decides a crawl is over by watching its threads idle, through sleeps of whole
+ * seconds (10 + 10 + 10 by default), so every run lasts 30 s longer than its work, and shorter
+ * sleeps make that guess racy. The frontier's own counters say it exactly: a URL is counted
+ * processed only after its outlinks were scheduled, so when processed equals scheduled nothing is
+ * in flight and nothing is queued. This controller polls that every 50 ms.
+ */
+final class RunController extends CrawlController {
+  private static final Logger log = LoggerFactory.getLogger(RunController.class);
+  private static final long POLL_MILLIS = 50;
+
+  private volatile LongConsumer heartbeat = ms -> { };
+  private volatile long finalProcessed = -1;
+
+  RunController(CrawlConfig config, PageFetcher fetcher, Parser parser, RobotstxtServer robots)
+      throws Exception {
+    super(config, fetcher, parser, robots);
+  }
+
+  /** Called about once a second while the run goes on, with the elapsed milliseconds. */
+  void onHeartbeat(LongConsumer heartbeat) {
+    this.heartbeat = heartbeat;
+  }
+
+  /** URLs processed so far; after the run, the final count. */
+  long processed() {
+    return finalProcessed >= 0 ? finalProcessed : frontier.getNumberOfProcessedPages();
+  }
+
+  long scheduled() {
+    return frontier.getNumberOfScheduledPages();
+  }
+
+  @Override
+  protected <T extends WebCrawler> void start(WebCrawlerFactory<T> factory, int threads,
+      boolean isBlocking) {
+    if (!isBlocking) {
+      throw new UnsupportedOperationException("gazette runs block until done");
+    }
+    List<Thread> workers = new ArrayList<>();
+    List<T> crawlers = new ArrayList<>();
+    try {
+      for (int i = 1; i <= threads; i++) {
+        T crawler = factory.newInstance();
+        Thread thread = new Thread(crawler, "crawler-" + i);
+        crawler.setThread(thread);
+        crawler.init(i, this);
+        crawlers.add(crawler);
+        workers.add(thread);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create crawler threads", e);
+    }
+    workers.forEach(Thread::start);
+    long started = System.currentTimeMillis();
+    long nextBeat = started + 1000;
+    try {
+      while (!shuttingDown && processed() < scheduled()) {
+        Thread.sleep(POLL_MILLIS);
+        long now = System.currentTimeMillis();
+        if (now >= nextBeat) {
+          heartbeat.accept(now - started);
+          nextBeat = now + 1000;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    finishRun(workers, crawlers);
+  }
+
+  private <T extends WebCrawler> void finishRun(List<Thread> workers, List<T> crawlers) {
+    shuttingDown = true;
+    frontier.finish();
+    for (Thread t : workers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    crawlers.forEach(WebCrawler::onBeforeExit);
+    finalProcessed = frontier.getNumberOfProcessedPages();
+    frontier.close();
+    docIdServer.close();
+    env.close();
+    synchronized (waitingLock) {
+      finished = true;
+      waitingLock.notifyAll();
+    }
+    log.debug("run finished: {} URLs processed", finalProcessed);
+  }
+}

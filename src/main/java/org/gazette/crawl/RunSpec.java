@@ -1,0 +1,92 @@
+package org.gazette.crawl;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.gazette.config.GazetteConfig;
+import org.gazette.config.Limits;
+import org.gazette.config.Politeness;
+import org.gazette.config.SiteConfig;
+import org.gazette.fetch.FetchOptions;
+
+/**
+ * Everything one crawl run needs, resolved from configuration and command line.
+ *
+ * @param site the site name; WARC files go to {@code output/site/}
+ * @param seeds where the crawl starts
+ * @param hosts host names in scope
+ * @param listingPatterns URL patterns of listing pages (may be empty)
+ * @param articlePatterns URL patterns of article pages (may be empty); when both lists are empty
+ *     every in-scope URL is followed and pages are classified by their content
+ * @param timeZone the zone page-local times are read in
+ * @param maxPages most URLs scheduled in this run
+ * @param maxDepth most link hops from a seed
+ * @param minDelay least gap between two requests to one host
+ * @param maxCrawlDelay largest robots.txt Crawl-delay honoured as given
+ * @param delayFactor the gap after a request is at least this times its duration
+ * @param maxUrlLength longest URL followed
+ * @param threads crawler threads
+ * @param fetch HTTP limits and identity
+ * @param output root of {@code warc/<site>/}
+ * @param stateDir root of the crawl state ({@code state/}); frontiers live under it
+ * @param warcPrefix first part of WARC file names
+ * @param warcMaxFileSize size at which a WARC file is closed and the next one started
+ * @param operator the contact written into warcinfo
+ */
+public record RunSpec(
+    String site,
+    List<URI> seeds,
+    List<String> hosts,
+    List<Pattern> listingPatterns,
+    List<Pattern> articlePatterns,
+    ZoneId timeZone,
+    int maxPages,
+    int maxDepth,
+    Duration minDelay,
+    Duration maxCrawlDelay,
+    double delayFactor,
+    int maxUrlLength,
+    int threads,
+    FetchOptions fetch,
+    Path output,
+    Path stateDir,
+    String warcPrefix,
+    long warcMaxFileSize,
+    String operator) {
+
+  /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
+  public static RunSpec of(GazetteConfig global, SiteConfig site, Path stateDir) {
+    Limits limits = global.limits();
+    Politeness politeness = site.politeness();
+    FetchOptions fetch = new FetchOptions(global.userAgent(), limits.connectTimeout(),
+        limits.readTimeout(), limits.totalTimeout(), limits.maxBodySize(), global.allowPrivate());
+    return new RunSpec(site.name(), site.seeds(), site.hosts(), site.listing().urlPatterns(),
+        site.article().urlPatterns(), site.timeZone(), site.maxPages(), site.maxDepth(),
+        politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
+        limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
+        global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()));
+  }
+
+  /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
+  static String contact(String userAgent) {
+    int open = userAgent.indexOf('(');
+    int close = userAgent.lastIndexOf(')');
+    return open >= 0 && close > open ? userAgent.substring(open + 1, close).trim() : userAgent;
+  }
+
+  public RunSpec {
+    seeds = List.copyOf(seeds);
+    hosts = List.copyOf(hosts);
+    listingPatterns = List.copyOf(listingPatterns);
+    articlePatterns = List.copyOf(articlePatterns);
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("site " + site + " has no seeds");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.gazette.crawl;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a finished run did: the numbers of the console's summary line and of the run log.
+ *
+ * @param site the site crawled
+ * @param runId the run's id, also written into warcinfo
+ * @param pages URLs processed (every outcome)
+ * @param requests HTTP exchanges archived, robots.txt included
+ * @param bytes bytes received over the wire
+ * @param articles article records written
+ * @param listings listing records written
+ * @param outcomes URLs per outcome
+ * @param errors failures by kind ({@code http-404}, {@code timeout}, ...)
+ * @param warcFiles WARC files written, each with its .jsonl beside it
+ * @param waitedMillis time spent waiting at the politeness gate, per host
+ * @param elapsed wall time of the run
+ */
+public record RunSummary(
+    String site,
+    String runId,
+    long pages,
+    long requests,
+    long bytes,
+    long articles,
+    long listings,
+    Map<Outcome, Long> outcomes,
+    Map<String, Long> errors,
+    List<Path> warcFiles,
+    Map<String, Long> waitedMillis,
+    Duration elapsed) {
+
+  public long count(Outcome outcome) {
+    return outcomes.getOrDefault(outcome, 0L);
+  }
+
+  /** The one line the console ends with. */
+  public String line() {
+    String errs = errors.isEmpty() ? "none"
+        : errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+    return String.format(java.util.Locale.ROOT,
+        "%s: %d pages (%d articles, %d listings), %d requests, %s, errors: %s, robots-blocked: %d,"
+            + " WARC files: %d, %.1f s",
+        site, pages, articles, listings, requests, humanBytes(bytes), errs,
+        count(Outcome.ROBOTS_DENIED), warcFiles.size(), elapsed.toMillis() / 1000.0);
+  }
+
+  static String humanBytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    if (n < 1024 * 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f KB", n / 1024.0);
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+  }
+}

@@ -1,0 +1,183 @@
+package org.gazette.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the date-times news pages print: ISO-8601 and RFC 1123 values of meta tags, and free
+ * text such as {@code 2020-03-18 22:36:10}, {@code 2020/3/18 22:36}, {@code 2020年3月18日 22:36},
+ * {@code March 18, 2020 10:36 PM} or {@code 18 Mar 2020}.
+ *
+ * <p>A time that carries an offset keeps it; a page-local time is read in the zone given and
+ * gets that zone's offset at that instant. Never throws on bad input: it finds nothing.
+ */
+public final class DateParser {
+
+  private static final String TIME =
+      "(?<h>\\d{1,2})\\s*[:：時时点點]\\s*(?<mi>\\d{2})(?:\\s*[:：分]\\s*(?<s>\\d{2})"
+          + "(?<frac>\\.\\d{1,9})?)?(?:\\s*秒)?(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?"
+          + "(?<off>Z|[+-]\\d{2}:?\\d{2}|\\s?(?:UTC|GMT)(?:[+-]\\d{1,2}(?::?\\d{2})?)?)?";
+
+  /** 2020-03-18, 2020/3/18, 2020.03.18, 2020年3月18日; time after a space, T, comma or 日. */
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "(?<!\\d)(?<y>(?:19|20)\\d{2})\\s*[-/.年]\\s*(?<mo>\\d{1,2})\\s*[-/.月]\\s*"
+              + "(?<d>\\d{1,2})(?!\\d)(?:\\s*[日号號])?"
+              + "(?:(?:\\s*T\\s*|\\s*[,，]\\s*|\\s+|(?<=[日号號]))"
+              + TIME
+              + ")?(?!\\d)");
+
+  private static final String MONTH =
+      "(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+
+  private static final String EN_TIME = "(?:(?:\\s*,\\s*|\\s+)(?:at\\s+)?" + TIME + ")?(?!\\d)";
+
+  /** March 18, 2020 10:36 PM. */
+  private static final Pattern MONTH_DAY_YEAR =
+      Pattern.compile(
+          "\\b" + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})" + EN_TIME,
+          Pattern.CASE_INSENSITIVE);
+
+  /** 18 March 2020 22:36, the RFC 1123 order as well. */
+  private static final Pattern DAY_MONTH_YEAR =
+      Pattern.compile(
+          "(?<!\\d)(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(?<y>\\d{4})" + EN_TIME,
+          Pattern.CASE_INSENSITIVE);
+
+  private static final List<Pattern> PATTERNS = List.of(NUMERIC, MONTH_DAY_YEAR, DAY_MONTH_YEAR);
+
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+  /** A date-time found in text, with where it was found. */
+  record Match(OffsetDateTime time, int start, int end, boolean hasTime) {}
+
+  private DateParser() {}
+
+  /**
+   * Reads a whole value, as found in a meta tag, a {@code datetime} attribute or JSON-LD. Falls
+   * back to the first date-time in the value.
+   */
+  public static Optional<OffsetDateTime> parse(String value, ZoneId zone) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.strip();
+    try {
+      return Optional.of(OffsetDateTime.parse(v));
+    } catch (DateTimeParseException notOffset) {
+      // try the next form
+    }
+    try {
+      return Optional.of(ZonedDateTime.parse(v).toOffsetDateTime());
+    } catch (DateTimeParseException notZoned) {
+      // try the next form
+    }
+    try {
+      return Optional.of(
+          ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime());
+    } catch (DateTimeParseException notRfc1123) {
+      // try the next form
+    }
+    try {
+      return Optional.of(LocalDateTime.parse(v).atZone(zone).toOffsetDateTime());
+    } catch (DateTimeParseException notLocal) {
+      return find(v, zone);
+    }
+  }
+
+  /** The first date-time in free text. */
+  public static Optional<OffsetDateTime> find(String text, ZoneId zone) {
+    return findFirst(text, zone).map(Match::time);
+  }
+
+  /** The first date-time in free text, with its position. */
+  static Optional<Match> findFirst(String text, ZoneId zone) {
+    List<Match> all = findAll(text, zone);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /** Every date-time in free text, in text order. */
+  static List<Match> findAll(String text, ZoneId zone) {
+    List<Match> found = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return found;
+    }
+    for (Pattern pattern : PATTERNS) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        toMatch(m, zone).ifPresent(found::add);
+      }
+    }
+    found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return found;
+  }
+
+  private static Optional<Match> toMatch(Matcher m, ZoneId zone) {
+    try {
+      LocalDate date =
+          LocalDate.of(Integer.parseInt(m.group("y")), month(m), Integer.parseInt(m.group("d")));
+      boolean hasTime = m.group("h") != null;
+      LocalDateTime local = date.atTime(hasTime ? time(m) : LocalTime.MIDNIGHT);
+      String off = m.group("off");
+      OffsetDateTime time =
+          off == null
+              ? local.atZone(zone).toOffsetDateTime()
+              : local.atOffset(offset(off));
+      return Optional.of(new Match(time, m.start(), m.end(), hasTime));
+    } catch (DateTimeException | NumberFormatException invalid) {
+      // 2020-13-45 and the like: not a date, keep looking
+      return Optional.empty();
+    }
+  }
+
+  private static int month(Matcher m) {
+    String numeric = m.pattern() == NUMERIC ? m.group("mo") : null;
+    if (numeric != null) {
+      return Integer.parseInt(numeric);
+    }
+    return MONTHS.indexOf(m.group("mon").substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+  }
+
+  private static LocalTime time(Matcher m) {
+    int hour = Integer.parseInt(m.group("h"));
+    String ampm = m.group("ampm");
+    if (ampm != null) {
+      if (hour < 1 || hour > 12) {
+        throw new DateTimeException("hour " + hour + " with " + ampm);
+      }
+      hour = hour % 12 + (Character.toLowerCase(ampm.charAt(0)) == 'p' ? 12 : 0);
+    }
+    int second = m.group("s") == null ? 0 : Integer.parseInt(m.group("s"));
+    String frac = m.group("frac");
+    int nanos = frac == null ? 0 : Integer.parseInt((frac.substring(1) + "00000000").substring(0, 9));
+    return LocalTime.of(hour, Integer.parseInt(m.group("mi")), second, nanos);
+  }
+
+  private static ZoneOffset offset(String raw) {
+    String s = raw.strip().replace("UTC", "").replace("GMT", "");
+    if (s.isEmpty() || s.equals("Z")) {
+      return ZoneOffset.UTC;
+    }
+    if (s.matches("[+-]\\d{3,4}")) {
+      // +0800 and +800: ZoneOffset.of wants +08:00 or +0800
+      s = s.charAt(0) + String.format("%04d", Integer.parseInt(s.substring(1)));
+    }
+    return ZoneOffset.of(s);
+  }
+}

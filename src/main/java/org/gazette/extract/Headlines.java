@@ -1,0 +1,81 @@
+package org.gazette.extract;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/** What related blocks and listings have in common: headline links and comment counts. */
+final class Headlines {
+
+  /** {@code 評論 51}, {@code 评论(51)}, {@code Comments (34)}. */
+  private static final Pattern LABEL_FIRST =
+      Pattern.compile(
+          "(?:評論|评论|留言|跟帖|comments?)\\s*[:：]?\\s*[(（]?\\s*(\\d[\\d,]*)\\s*[)）]?",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code 51 comments}, {@code 35条评论}; tried second, and never right after a time, so that
+   * {@code 19:14 評論 5} gives 5, not 14.
+   */
+  private static final Pattern COUNT_FIRST =
+      Pattern.compile(
+          "(?<![\\d,.:：])(\\d[\\d,]*)\\s*(?:條評論|条评论|則評論|则评论|評論|评论|comments?)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Below this {@link TextNormalizer#weight}, link text is a label (More, 更多), not a title. */
+  private static final int MIN_TITLE_WEIGHT = 10;
+
+  private Headlines() {}
+
+  /** True for a link whose text reads as a headline and whose target is a web page. */
+  static boolean isHeadline(Element a) {
+    if (!a.normalName().equals("a") || url(a).isEmpty()) {
+      return false;
+    }
+    String text = TextNormalizer.normalize(a.text());
+    return TextNormalizer.weight(text) >= MIN_TITLE_WEIGHT && !isCommentCount(text);
+  }
+
+  /** The link's absolute http(s) URL without its fragment, if it has one. */
+  static Optional<String> url(Element a) {
+    String abs = a.absUrl("href");
+    if (!abs.startsWith("http://") && !abs.startsWith("https://")) {
+      return Optional.empty();
+    }
+    int hash = abs.indexOf('#');
+    return Optional.of(hash < 0 ? abs : abs.substring(0, hash));
+  }
+
+  /** The normalized headline text of a link. */
+  static String title(Element a) {
+    return TextNormalizer.normalize(a.text());
+  }
+
+  /** The first comment count in text, or null. */
+  static Integer comments(String text) {
+    Matcher m = LABEL_FIRST.matcher(text);
+    if (!m.find()) {
+      m = COUNT_FIRST.matcher(text);
+      if (!m.find()) {
+        return null;
+      }
+    }
+    String digits = m.group(1).replace(",", "");
+    try {
+      return Integer.valueOf(digits);
+    } catch (NumberFormatException tooLarge) {
+      return null;
+    }
+  }
+
+  /** Text with its comment counts cut out. */
+  static String withoutComments(String text) {
+    return COUNT_FIRST.matcher(LABEL_FIRST.matcher(text).replaceAll("  ")).replaceAll("  ");
+  }
+
+  /** True for link text that is only a comment count ({@code 評論 51}), not a headline. */
+  private static boolean isCommentCount(String text) {
+    return withoutComments(text).isBlank();
+  }
+}

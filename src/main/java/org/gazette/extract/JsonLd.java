@@ -1,0 +1,120 @@
+package org.gazette.extract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The schema.org article a page describes in {@code <script type="application/ld+json">}, if
+ * any. Broken JSON-LD is common and is skipped, never an error.
+ */
+final class JsonLd {
+
+  /** Lenient: pages ship comments, trailing commas and raw newlines in their JSON-LD. */
+  private static final ObjectMapper LENIENT =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .build();
+
+  private static final JsonLd NONE = new JsonLd(null);
+
+  private final JsonNode article;
+
+  private JsonLd(JsonNode article) {
+    this.article = article;
+  }
+
+  /** The page's article node: the first node typed as an article, else one with a date. */
+  static JsonLd read(Document doc) {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      try {
+        flatten(LENIENT.readTree(script.data()), nodes);
+      } catch (JsonProcessingException broken) {
+        // a page's broken JSON-LD is the page's problem; the other sources still work
+      }
+    }
+    JsonNode dated = null;
+    for (JsonNode node : nodes) {
+      if (isArticleType(node.path("@type"))) {
+        return new JsonLd(node);
+      }
+      if (dated == null && node.hasNonNull("datePublished")) {
+        dated = node;
+      }
+    }
+    return dated == null ? NONE : new JsonLd(dated);
+  }
+
+  /** True if the page declares an article type (NewsArticle, BlogPosting, ...). */
+  boolean isArticle() {
+    return article != null && isArticleType(article.path("@type"));
+  }
+
+  /** A text field of the article, e.g. {@code datePublished}, or the first of an array. */
+  Optional<String> text(String field) {
+    if (article == null) {
+      return Optional.empty();
+    }
+    JsonNode value = article.path(field);
+    if (value.isArray()) {
+      value = value.path(0);
+    }
+    if (value.isObject()) {
+      value = value.has("name") ? value.path("name") : value.path("url");
+    }
+    return value.isValueNode() && !value.asText().isBlank()
+        ? Optional.of(value.asText())
+        : Optional.empty();
+  }
+
+  /** The article's author names, in order. */
+  List<String> authors() {
+    List<String> names = new ArrayList<>();
+    if (article == null) {
+      return names;
+    }
+    JsonNode author = article.path("author");
+    for (JsonNode a : author.isArray() ? author : List.of(author)) {
+      String name = a.isTextual() ? a.asText() : a.path("name").asText("");
+      if (!name.isBlank()) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static void flatten(JsonNode node, List<JsonNode> out) {
+    if (node.isArray()) {
+      node.forEach(n -> flatten(n, out));
+    } else if (node.isObject()) {
+      out.add(node);
+      if (node.has("@graph")) {
+        flatten(node.get("@graph"), out);
+      }
+    }
+  }
+
+  private static boolean isArticleType(JsonNode type) {
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (isArticleType(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String t = type.asText("");
+    return t.endsWith("Article") || t.equals("BlogPosting") || t.equals("Report");
+  }
+}

@@ -1,0 +1,138 @@
+package org.gazette.extract;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds listing items without knowing the site: repeated elements that each hold one headline
+ * link and a printed date-time, such as {@code <li><a>headline</a> <span>2020-03-18 22:15</span>
+ * <a>column</a></li>}. The text after the time, if short, is the item's section.
+ */
+final class ListingFinder {
+
+  /** Items must repeat: a lone headline with a date is a teaser, not a listing. */
+  private static final int MIN_GROUP = 2;
+
+  /** How far up from a headline link an item's date may sit. */
+  private static final int MAX_CLIMB = 4;
+
+  /** A section name is short: a column name, not a summary. */
+  private static final int MAX_SECTION = 16;
+
+  private static final Pattern SEGMENT_END = Pattern.compile("\\s{2,}|\\s+[-–—|·/]\\s*|[|丨·•]");
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s\\-–—|·•/]+|[\\s\\-–—|·•/]+$");
+
+  private ListingFinder() {}
+
+  /** One found item and the element that holds it. */
+  record Found(Element holder, ListingItem item) {}
+
+  /**
+   * The page's listing items, in page order, each URL once.
+   *
+   * @param chrome chrome to skip (navigation, footers)
+   */
+  static List<Found> find(Document doc, ZoneId zone, Boilerplate chrome) {
+    Map<Element, List<Found>> groups = new IdentityHashMap<>();
+    List<Found> all = new ArrayList<>();
+    for (Element a : doc.select("a[href]")) {
+      if (!Headlines.isHeadline(a) || chrome.skipped(a)) {
+        continue;
+      }
+      item(a, zone).ifPresent(found -> {
+        all.add(found);
+        groups.computeIfAbsent(found.holder().parent(), k -> new ArrayList<>()).add(found);
+      });
+    }
+    Map<String, Found> byUrl = new LinkedHashMap<>();
+    for (Found f : all) {
+      boolean repeated = groups.get(f.holder().parent()).size() >= MIN_GROUP;
+      if (repeated && !f.item().url().equals(doc.location())) {
+        byUrl.putIfAbsent(f.item().url(), f);
+      }
+    }
+    return new ArrayList<>(byUrl.values());
+  }
+
+  /** The item of a headline link: its nearest ancestor with one date, if the link leads it. */
+  private static Optional<Found> item(Element a, ZoneId zone) {
+    String url = Headlines.url(a).orElseThrow();
+    Element holder = a.parent();
+    for (int level = 0; holder != null && level < MAX_CLIMB; level++, holder = holder.parent()) {
+      Holder h = Holder.of(holder, zone);
+      if (h.dates.size() > 1) {
+        return Optional.empty(); // grew past one item: several items' dates
+      }
+      if (h.dates.size() == 1) {
+        return h.leader().equals(url) ? Optional.of(h.found(a)) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An element that may hold one item, with its headline links masked out of its text. */
+  private record Holder(Element element, String text, List<Element> links,
+      List<DateParser.Match> dates) {
+
+    static Holder of(Element element, ZoneId zone) {
+      String text = TextNormalizer.normalize(element.text());
+      List<Element> links = element.select("a[href]").stream().filter(Headlines::isHeadline).toList();
+      // dates inside headlines are not the item's time; masking keeps positions
+      StringBuilder masked = new StringBuilder(text);
+      for (Element link : links) {
+        String t = Headlines.title(link);
+        for (int i = text.indexOf(t); i >= 0 && !t.isEmpty(); i = text.indexOf(t, i + 1)) {
+          masked.replace(i, i + t.length(), " ".repeat(t.length()));
+        }
+      }
+      return new Holder(element, text, links, DateParser.findAll(masked.toString(), zone));
+    }
+
+    /**
+     * The URL of the item's headline: the heaviest headline link printed before the time, else
+     * the heaviest of all. Links after the time are columns ({@code 22:15 新冠肺炎抗疫戰}).
+     */
+    String leader() {
+      int time = dates.get(0).start();
+      Element best = null;
+      boolean bestBefore = false;
+      for (Element link : links) {
+        int at = text.indexOf(Headlines.title(link));
+        boolean before = at >= 0 && at < time;
+        int weight = TextNormalizer.weight(Headlines.title(link));
+        if (best == null || (before && !bestBefore)
+            || (before == bestBefore && weight > TextNormalizer.weight(Headlines.title(best)))) {
+          best = link;
+          bestBefore = before;
+        }
+      }
+      return best == null ? "" : Headlines.url(best).orElseThrow();
+    }
+
+    Found found(Element a) {
+      DateParser.Match date = dates.get(0);
+      String after = text.substring(date.end());
+      ListingItem item = new ListingItem(Headlines.title(a), Headlines.url(a).orElseThrow(),
+          date.time(), section(after), Headlines.comments(text));
+      return new Found(element, item);
+    }
+  }
+
+  /** The column named right after the time ({@code 22:15 美國一夢 -}), if short enough. */
+  static String section(String afterTime) {
+    String text = EDGE_PUNCTUATION.matcher(Headlines.withoutComments(afterTime).strip()).replaceAll("");
+    String segment = SEGMENT_END.split(text, 2)[0];
+    segment = EDGE_PUNCTUATION.matcher(segment).replaceAll("");
+    boolean named = !segment.isEmpty() && segment.length() <= MAX_SECTION
+        && segment.codePoints().anyMatch(Character::isLetter);
+    return named ? segment : null;
+  }
+}

@@ -1,0 +1,50 @@
+package org.gazette.extract;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON record of a listing page ({@code "type":"listing"}, schema 1), fields in the order of
+ * DESIGN.md.
+ *
+ * @param site site name
+ * @param url the URL the page was fetched from
+ * @param fetchedAt when the response arrived
+ * @param items the headlines, in page order, each URL once
+ * @param warc where the response is archived, or null
+ */
+@JsonPropertyOrder({"type", "schema", "site", "url", "fetched_at", "items", "warc"})
+public record ListingRecord(
+    String site,
+    String url,
+    @JsonProperty("fetched_at") @JsonSerialize(using = TimeSerializers.InstantSerializer.class)
+        Instant fetchedAt,
+    List<ListingItem> items,
+    WarcRef warc) {
+
+  /** The {@code type} field of listing records. */
+  public static final String TYPE = "listing";
+
+  /** The version of this record's layout. */
+  public static final int SCHEMA = 1;
+
+  /** Copies the list, turning null into empty. */
+  public ListingRecord {
+    items = items == null ? List.of() : List.copyOf(items);
+  }
+
+  /** Always {@value #TYPE}. */
+  @JsonProperty("type")
+  public String type() {
+    return TYPE;
+  }
+
+  /** Always {@value #SCHEMA}. */
+  @JsonProperty("schema")
+  public int schema() {
+    return SCHEMA;
+  }
+}

@@ -1,0 +1,194 @@
+package org.gazette.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds an article's "related recommendations": the links after a heading such as {@code 相關推薦}
+ * or "Related stories", else the links inside an element whose class or id says related or
+ * recommend. Also reports the blocks it used, so the body leaves them out.
+ */
+final class RelatedFinder {
+
+  private static final Pattern HEADING =
+      Pattern.compile(
+          "^(?:相關推薦|相关推荐|相關閱讀|相关阅读|相關新聞|相关新闻|相關文章|相关文章|延伸閱讀|延伸阅读"
+              + "|推薦閱讀|推荐阅读|猜你喜歡|猜你喜欢|Related(?: articles| stories| news| content"
+              + "| coverage| reading| links)?|More on this(?: story| topic)?"
+              + "|Recommended(?: for you| stories| articles| reading)?|You may also like)"
+              + "(?![\\p{L}\\p{N}])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern MARKED = Pattern.compile("(?i)related|recommend");
+
+  private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
+
+  /** Text between related links heavier than this is story text, not a count or label. */
+  private static final int MAX_LABEL_WEIGHT = 40;
+
+  /** How far up from a heading to look for the block it heads. */
+  private static final int MAX_CLIMB = 4;
+
+  private final Set<Element> blocks = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, RelatedItem> items = new LinkedHashMap<>();
+
+  /** Finds the related items of a page. */
+  static RelatedFinder find(Document doc) {
+    RelatedFinder finder = new RelatedFinder();
+    for (Element heading : headings(doc)) {
+      finder.fromHeading(heading);
+    }
+    if (finder.items.isEmpty()) {
+      finder.fromMarkedBlocks(doc);
+    }
+    finder.items.remove(doc.location());
+    return finder;
+  }
+
+  /** The items, in page order, each URL once. */
+  List<RelatedItem> items() {
+    return new ArrayList<>(items.values());
+  }
+
+  /** The headings and blocks the items came from (identity set). */
+  Set<Element> blocks() {
+    return blocks;
+  }
+
+  /** The innermost elements whose text is a related heading. */
+  private static List<Element> headings(Document doc) {
+    List<Element> found = new ArrayList<>();
+    for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+      if (e.ownText().isBlank()) {
+        continue; // headings have their words as own text; this skips most of the page cheaply
+      }
+      String text = TextNormalizer.normalize(e.text());
+      if (text.length() <= 30 && HEADING.matcher(text).find() && !childMatches(e)) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
+  private static boolean childMatches(Element e) {
+    for (Element child : e.children()) {
+      if (HEADING.matcher(TextNormalizer.normalize(child.text())).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Climbs from the heading until its following siblings hold headline links. */
+  private void fromHeading(Element heading) {
+    Element node = heading;
+    for (int level = 0; node != null && level <= MAX_CLIMB; level++, node = node.parent()) {
+      List<Element> section = new ArrayList<>();
+      for (Element sib = node.nextElementSibling(); sib != null && !endsSection(sib);
+          sib = sib.nextElementSibling()) {
+        section.add(sib);
+      }
+      int before = items.size();
+      section.forEach(this::collect);
+      if (items.size() > before) {
+        blocks.add(node);
+        blocks.addAll(section);
+        return;
+      }
+    }
+  }
+
+  private void fromMarkedBlocks(Document doc) {
+    for (Element e : doc.select("[class], [id]")) {
+      boolean marked = MARKED.matcher(e.className() + " " + e.id()).find();
+      if (marked && Boilerplate.hasNoiseName(e) && !insideBlock(e)) {
+        int before = items.size();
+        collect(e);
+        if (items.size() > before) {
+          blocks.add(e);
+        }
+      }
+    }
+  }
+
+  private boolean insideBlock(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (blocks.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds the headline links of a block, each with the comment count printed beside it. */
+  private void collect(Element block) {
+    for (Element a : block.select("a[href]")) {
+      if (!Headlines.isHeadline(a)) {
+        continue;
+      }
+      String url = Headlines.url(a).orElseThrow();
+      String title = Headlines.title(a);
+      RelatedItem known = items.get(url);
+      if (known == null || known.title().length() < title.length()) {
+        Integer comments = Headlines.comments(itemText(a, block));
+        items.put(url, new RelatedItem(title, url, comments));
+      }
+    }
+  }
+
+  /**
+   * The text of a link's item: its largest ancestor holding no other headline, plus following
+   * siblings up to the next headline (for flat blocks where counts sit between links).
+   */
+  static String itemText(Element a, Element block) {
+    Element item = a;
+    while (item.parent() != null && item != block && item.parent() != block
+        && headlineUrls(item.parent()) <= 1) {
+      item = item.parent();
+    }
+    StringBuilder text = new StringBuilder(item.text());
+    for (Node sib = item.nextSibling(); sib != null; sib = sib.nextSibling()) {
+      if (sib instanceof TextNode t) {
+        text.append(' ').append(t.text());
+      } else if (sib instanceof Element e && headlineUrls(e) == 0) {
+        text.append(' ').append(e.text());
+      } else if (sib instanceof Element) {
+        break;
+      }
+    }
+    return TextNormalizer.normalize(text.toString());
+  }
+
+  private static long headlineUrls(Element e) {
+    return e.select("a[href]").stream()
+        .filter(Headlines::isHeadline)
+        .map(a -> Headlines.url(a).orElseThrow())
+        .distinct()
+        .count();
+  }
+
+  /** The next heading, or story text: a block with no headline that is more than a count. */
+  private static boolean endsSection(Element e) {
+    return isHeading(e)
+        || (headlineUrls(e) == 0 && TextNormalizer.weight(e.text()) > MAX_LABEL_WEIGHT);
+  }
+
+  private static boolean isHeading(Element e) {
+    if (HEADING_TAG.matcher(e.normalName()).matches()) {
+      return true;
+    }
+    Element first = e.firstElementChild();
+    return first != null && HEADING_TAG.matcher(first.normalName()).matches()
+        && e.select("a[href]").isEmpty();
+  }
+}

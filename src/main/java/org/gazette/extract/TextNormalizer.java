@@ -1,0 +1,124 @@
+package org.gazette.extract;
+
+import java.text.Normalizer;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans text taken from pages before it goes into a record: Unicode NFC, invisible characters
+ * removed, whitespace collapsed and trimmed, and the pinyin a Chinese converter leaves behind
+ * removed ({@code 及時(shí)} becomes {@code 及時}).
+ *
+ * <p>The archive keeps pages as served; only records are normalized.
+ */
+public final class TextNormalizer {
+
+  /**
+   * Invisible characters with no meaning in text: C0 controls other than whitespace (NUL among
+   * them), DEL, soft hyphen, zero-width space, word joiner, BOM. ZWNJ and ZWJ (U+200C, U+200D)
+   * stay: Persian and Indic spelling and emoji sequences need them.
+   */
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F\\u00AD\\u180E\\u200B\\u2060\\uFEFF]");
+
+  /** ASCII whitespace plus NBSP and the other Unicode spaces, ideographic space included. */
+  private static final Pattern SPACES =
+      Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
+
+  /**
+   * A Han character followed by one parenthesized lowercase syllable. Whether the syllable really
+   * is pinyin is checked in code ({@link #isPinyin}), which keeps real parentheses.
+   */
+  private static final Pattern HAN_THEN_PARENS =
+      Pattern.compile("(\\p{IsHan})[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7})[)）]");
+
+  /** A toneless syllable of Hanyu Pinyin, ü written as v. */
+  private static final Pattern SYLLABLE =
+      Pattern.compile(
+          "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+              + "(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|uai|uan|van|ing|ai|ei|ao|ou|an|en|er"
+              + "|ia|ie|iu|in|ua|uo|ui|un|ve|vn|ue|a|o|e|i|u|v|ê)"
+              + "|m|n|ng|hm|hng");
+
+  private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+  private static final String TONELESS = "aaaaeeeeiiiioooouuuuvvvvnnnm";
+
+  private TextNormalizer() {}
+
+  /**
+   * Normalizes one line of text; line breaks become spaces.
+   *
+   * @return the cleaned text, empty if nothing visible is left, null for null
+   */
+  public static String normalize(String text) {
+    if (text == null) {
+      return null;
+    }
+    String s = Normalizer.normalize(text, Normalizer.Form.NFC);
+    s = INVISIBLE.matcher(s).replaceAll("");
+    s = SPACES.matcher(s).replaceAll(" ").strip();
+    return removePinyin(s);
+  }
+
+  /** Like {@link #normalize}, but null when nothing visible is left. */
+  static String normalizeOrNull(String text) {
+    String s = normalize(text);
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  /**
+   * How much text a string holds, for comparing blocks across scripts: a Han, kana or Hangul
+   * character counts three (about one English word), any other visible character one.
+   */
+  static int weight(String text) {
+    int w = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isCjk(cp)) {
+        w += 3;
+      } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+        w += 1;
+      }
+    }
+    return w;
+  }
+
+  private static boolean isCjk(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
+  }
+
+  /** Removes pinyin in parentheses after Han characters, leaving other parentheses alone. */
+  static String removePinyin(String s) {
+    Matcher m = HAN_THEN_PARENS.matcher(s);
+    if (!m.find()) {
+      return s;
+    }
+    return m.reset().replaceAll(TextNormalizer::keepHanDropPinyin);
+  }
+
+  private static String keepHanDropPinyin(MatchResult m) {
+    String kept = isPinyin(m.group(2)) ? m.group(1) : m.group();
+    return Matcher.quoteReplacement(kept);
+  }
+
+  /**
+   * True for one pinyin syllable with a tone mark. The mark is required: the converter always
+   * writes one, and without it English glosses such as {@code 筆(pen)} would look like pinyin.
+   */
+  static boolean isPinyin(String syllable) {
+    StringBuilder toneless = new StringBuilder(syllable.length());
+    boolean toned = false;
+    for (char c : syllable.toCharArray()) {
+      int i = TONED.indexOf(c);
+      toned |= i >= 0;
+      toneless.append(i >= 0 ? TONELESS.charAt(i) : c == 'ü' ? 'v' : c);
+    }
+    return toned && SYLLABLE.matcher(toneless).matches();
+  }
+}
