@@ -3,9 +3,11 @@ package org.gazette.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.gazette.config.GazetteConfig;
 import org.gazette.config.SiteConfig;
 import org.gazette.crawl.CrawlRun;
+import org.gazette.crawl.Outcome;
 import org.gazette.crawl.RunSpec;
 import org.gazette.crawl.RunSummary;
 import org.gazette.fetch.PolitenessGate;
@@ -33,7 +35,15 @@ final class Runs {
 
   RunSummary crawl(SiteConfig site) throws IOException {
     CrawlRun run = new CrawlRun(RunSpec.of(global, site, Path.of("state")), gate, robots);
-    Thread stopper = new Thread(run::stop, "gazette-stop");
+    Thread stopper = new Thread(() -> {
+      err.println();
+      err.println("gazette: stopping; closing the WARC file...");
+      try {
+        run.stopAndWait(Duration.ofSeconds(60));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "gazette-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     ConsoleProgress progress = new ConsoleProgress(err);
     RunSummary summary;
@@ -52,6 +62,10 @@ final class Runs {
       out.println("JSON lines:  " + shown(jsonl(warc)));
     }
     out.println(summary.line());
+    if (summary.count(Outcome.ADDRESS_REFUSED) > 0) {
+      err.println("gazette: some URLs resolve to loopback or private addresses, which are refused;"
+          + " pass --allow-private (or allowPrivate: true) to crawl them");
+    }
     return summary;
   }
 

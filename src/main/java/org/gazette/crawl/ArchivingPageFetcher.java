@@ -31,8 +31,17 @@ final class ArchivingPageFetcher extends PageFetcher {
   static final class RobotsDeniedException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    RobotsDeniedException(String url) {
-      super("disallowed by robots.txt: " + url);
+    private final String unavailable;
+
+    RobotsDeniedException(String url, String unavailable) {
+      super((unavailable == null ? "disallowed by robots.txt: " : unavailable + ", not fetching: ")
+          + url);
+      this.unavailable = unavailable;
+    }
+
+    /** Why robots.txt could not be read, or null when its rules disallow the URL. */
+    String unavailable() {
+      return unavailable;
     }
   }
 
@@ -71,8 +80,8 @@ final class ArchivingPageFetcher extends PageFetcher {
           "invalid URL " + webUrl.getURL() + ": " + e.getMessage());
     }
     PoliteFetcher.Result result = fetcher.fetch(uri, spec.minDelay(), List.of());
-    if (result instanceof PoliteFetcher.RobotsDenied) {
-      throw new RobotsDeniedException(webUrl.getURL());
+    if (result instanceof PoliteFetcher.RobotsDenied denied) {
+      throw new RobotsDeniedException(webUrl.getURL(), denied.unavailable());
     }
     HttpExchange ex = ((PoliteFetcher.Fetched) result).exchange();
     WarcLocation location = archive(ex);

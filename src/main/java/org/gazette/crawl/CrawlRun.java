@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gazette.archive.WarcWriter;
 import org.gazette.archive.WarcWriterOptions;
@@ -34,6 +36,7 @@ public final class CrawlRun {
   private final PolitenessGate gate;
   private final RobotsCache robots;
   private final String runId = UUID.randomUUID().toString();
+  private final CountDownLatch ended = new CountDownLatch(1);
   private volatile RunController controller;
   private volatile boolean stopRequested;
 
@@ -53,6 +56,14 @@ public final class CrawlRun {
 
   /** Runs the crawl to its end and reports progress about once a second. */
   public RunSummary execute(Consumer<Progress> progress) throws IOException {
+    try {
+      return crawl(progress);
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  private RunSummary crawl(Consumer<Progress> progress) throws IOException {
     Instant started = Instant.now();
     RunStats stats = new RunStats();
     Path warcDir = spec.output().resolve(spec.site());
@@ -103,6 +114,15 @@ public final class CrawlRun {
     if (c != null) {
       c.shutdown();
     }
+  }
+
+  /**
+   * Stops the run and waits until its WARC file is closed, at most {@code timeout}: what a
+   * shutdown hook calls, so Ctrl-C leaves closed files, not {@code .open} ones.
+   */
+  public boolean stopAndWait(Duration timeout) throws InterruptedException {
+    stop();
+    return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static void archiveQuietly(WarcWriter archive, org.gazette.fetch.HttpExchange ex,

@@ -68,9 +68,13 @@ final class GazetteCrawler extends WebCrawler {
   @Override
   protected void onUnhandledException(WebURL webUrl, Throwable e) {
     String url = webUrl == null ? "?" : webUrl.getURL();
-    if (e instanceof ArchivingPageFetcher.RobotsDeniedException) {
+    if (e instanceof ArchivingPageFetcher.RobotsDeniedException denied) {
       run.stats().outcome(Outcome.ROBOTS_DENIED);
-      log.info("robots.txt disallows {}", url);
+      if (denied.unavailable() != null) {
+        // RFC 9309: an unreachable robots.txt disallows all; the summary must say why
+        run.stats().error("robots-unavailable");
+      }
+      log.info("{}", denied.getMessage());
     } else if (e instanceof FetchException fe) {
       boolean refused = fe.kind() == FetchException.Kind.ADDRESS_REFUSED;
       run.stats().outcome(refused ? Outcome.ADDRESS_REFUSED : Outcome.FETCH_ERROR);

@@ -17,8 +17,13 @@ public final class PoliteFetcher {
   /** The page was fetched; the exchange may have any status. */
   public record Fetched(HttpExchange exchange) implements Result {}
 
-  /** robots.txt disallows the URL for gazette's agent; nothing was requested. */
-  public record RobotsDenied(URI uri) implements Result {}
+  /**
+   * robots.txt disallows the URL for gazette's agent; nothing was requested.
+   *
+   * @param unavailable why robots.txt could not be read (which disallows all), or null when its
+   *     rules disallow the URL
+   */
+  public record RobotsDenied(URI uri, String unavailable) implements Result {}
 
   private final HttpFetcher http;
   private final PolitenessGate gate;
@@ -51,18 +56,19 @@ public final class PoliteFetcher {
     if (uri.getHost() == null) {
       throw new FetchException(FetchException.Kind.UNSUPPORTED, uri, "URL has no host");
     }
-    BaseRobotRules rules = robots.rules(uri, robotsUri -> {
+    RobotsCache.Policy policy = robots.policy(uri, robotsUri -> {
       HttpExchange ex = gated(robotsUri, minDelay, List.of());
       robotsSink.accept(ex);
       return ex;
     });
+    BaseRobotRules rules = policy.rules();
     long crawlDelayMs = rules.getCrawlDelay();
     if (crawlDelayMs > 0 && crawlDelayMs != BaseRobotRules.UNSET_CRAWL_DELAY) {
       Duration delay = Duration.ofMillis(crawlDelayMs);
       gate.crawlDelay(uri.getHost(), delay.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : delay);
     }
     if (!rules.isAllowed(uri.toString())) {
-      return new RobotsDenied(uri);
+      return new RobotsDenied(uri, policy.unavailable());
     }
     return new Fetched(gated(uri, minDelay, extraHeaders));
   }

@@ -31,7 +31,13 @@ public final class RobotsCache {
     HttpExchange fetch(URI uri) throws FetchException, InterruptedException;
   }
 
-  private record Entry(BaseRobotRules rules, long expiresNanos) {}
+  /**
+   * The rules for an origin, and why robots.txt could not be read when it could not (then the
+   * rules disallow everything).
+   */
+  public record Policy(BaseRobotRules rules, String unavailable) {}
+
+  private record Entry(Policy policy, long expiresNanos) {}
 
   private final String agentName;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
@@ -48,11 +54,11 @@ public final class RobotsCache {
   }
 
   /** The rules for {@code uri}'s origin, fetching robots.txt through {@code fetch} if needed. */
-  public BaseRobotRules rules(URI uri, Fetch fetch) throws InterruptedException {
+  public Policy policy(URI uri, Fetch fetch) throws FetchException, InterruptedException {
     String origin = origin(uri);
     Entry entry = cache.get(origin);
     if (entry != null && entry.expiresNanos - System.nanoTime() > 0) {
-      return entry.rules;
+      return entry.policy;
     }
     // one fetch per origin even when several threads ask at once
     synchronized (origin.intern()) {
@@ -61,19 +67,27 @@ public final class RobotsCache {
         entry = load(URI.create(origin + "/robots.txt"), fetch);
         cache.put(origin, entry);
       }
-      return entry.rules;
+      return entry.policy;
     }
   }
 
-  private Entry load(URI robotsUri, Fetch fetch) throws InterruptedException {
+  /** The rules for {@code uri}'s origin; see {@link #policy}. */
+  public BaseRobotRules rules(URI uri, Fetch fetch) throws FetchException, InterruptedException {
+    return policy(uri, fetch).rules();
+  }
+
+  private Entry load(URI robotsUri, Fetch fetch) throws FetchException, InterruptedException {
     URI current = robotsUri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       HttpExchange ex;
       try {
         ex = fetch.fetch(current);
       } catch (FetchException e) {
+        if (e.kind() == FetchException.Kind.ADDRESS_REFUSED) {
+          throw e; // gazette's own refusal, not the site's: the page fails with it
+        }
         log.info("robots.txt unreachable, disallowing all: {}", e.getMessage());
-        return failed(parser.failedFetch(503));
+        return failed(parser.failedFetch(503), "robots.txt unreachable: " + e.getMessage());
       }
       int status = ex.status();
       if (status >= 300 && status < 400 && ex.header("Location").isPresent()) {
@@ -92,22 +106,25 @@ public final class RobotsCache {
         }
         SimpleRobotRules rules = parser.parseContent(robotsUri.toString(), body,
             ex.header("Content-Type").orElse("text/plain"), List.of(agentName));
-        return new Entry(rules, System.nanoTime() + TTL.toNanos());
+        return good(rules);
       }
       if (status >= 400 && status < 500) {
-        return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
-            System.nanoTime() + TTL.toNanos());
+        return good(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
       }
       log.info("robots.txt {} answered {}, disallowing all", current, status);
-      return failed(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE));
+      return failed(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+          "robots.txt answered " + status);
     }
     log.info("robots.txt {} redirected more than {} times, allowing all", robotsUri, MAX_REDIRECTS);
-    return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
-        System.nanoTime() + TTL.toNanos());
+    return good(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
   }
 
-  private static Entry failed(BaseRobotRules rules) {
-    return new Entry(rules, System.nanoTime() + FAILED_TTL.toNanos());
+  private static Entry good(BaseRobotRules rules) {
+    return new Entry(new Policy(rules, null), System.nanoTime() + TTL.toNanos());
+  }
+
+  private static Entry failed(BaseRobotRules rules, String why) {
+    return new Entry(new Policy(rules, why), System.nanoTime() + FAILED_TTL.toNanos());
   }
 
   static String origin(URI uri) {

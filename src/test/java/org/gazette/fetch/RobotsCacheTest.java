@@ -63,7 +63,12 @@ class RobotsCacheTest {
         Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 1 << 20, true));
     RobotsCache robots = new RobotsCache("gazette/1.0 (+https://example.org/bot)");
 
-    BaseRobotRules rules = robots.rules(base.resolve("/news/1.html"), u -> http.get(u, List.of()));
+    RobotsCache.Policy policy =
+        robots.policy(base.resolve("/news/1.html"), u -> http.get(u, List.of()));
+    BaseRobotRules rules = policy.rules();
+
+    // RFC 9309 disallows all when robots.txt cannot be read, and the reason is kept
+    assertThat(policy.unavailable() != null).isEqualTo(status == 0 || status >= 500);
 
     assertThat(rules.isAllowed(base.resolve("/news/1.html").toString())).isEqualTo(newsAllowed);
     assertThat(rules.isAllowed(base.resolve("/private/x.html").toString()))

@@ -1,0 +1,63 @@
+package org.gazette.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.url.WebURL;
+import java.nio.charset.Charset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsoupHtmlParserTest {
+  static Page page(byte[] body, String contentType) {
+    WebURL url = new WebURL();
+    url.setURL("http://news.example.com/dir/page.html");
+    Page page = new Page(url);
+    page.setContentData(body);
+    page.setContentType(contentType);
+    return page;
+  }
+
+  @Test
+  void readsACharsetDeclaredOnlyInAMetaTag() throws Exception {
+    String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
+        + "<title>国务院联防联控机制</title></head><body></body></html>";
+    Page page = page(html.getBytes(Charset.forName("GBK")), "text/html");
+
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048)
+        .parse(page, page.getWebURL().getURL());
+
+    assertThat(data.document().title()).isEqualTo("国务院联防联控机制");
+    assertThat(data.getContentCharset()).isEqualToIgnoringCase("GBK");
+  }
+
+  @Test
+  void keepsHttpLinksResolvedAndNormalisedOnly() throws Exception {
+    String html = "<a href='/news/1.shtml#top'>one</a> <a href='2.html'>two</a>"
+        + "<a href='javascript:void(0)'>js</a><a href='mailto:a@example.com'>mail</a>"
+        + "<a href='#comments'>jump</a><a href='HTTP://News.Example.com:80/news/1.shtml'>dup</a>"
+        + "<a href='https://other.example.org/x?b=1'>other</a>";
+    Page page = page(html.getBytes(Charset.forName("UTF-8")), "text/html; charset=utf-8");
+
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048)
+        .parse(page, page.getWebURL().getURL());
+
+    assertThat(data.getOutgoingUrls()).extracting(WebURL::getURL).containsExactly(
+        "http://news.example.com/news/1.shtml",
+        "http://news.example.com/dir/2.html",
+        "https://other.example.org/x?b=1");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "text/html; charset=utf-8 | utf-8",
+      "text/html; charset=\"GBK\" | GBK",
+      "text/html; charset=no-such-charset | ",
+      "text/html | ",
+      " | ",
+  })
+  void takesTheHeaderCharsetOnlyWhenTheJdkKnowsIt(String contentType, String expected) {
+    assertThat(JsoupHtmlParser.headerCharset(contentType)).isEqualTo(expected);
+  }
+}
