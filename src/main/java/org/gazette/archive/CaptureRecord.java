@@ -11,7 +11,7 @@ import org.gazette.fetch.HttpExchange;
  * WARC-Warcinfo-ID}, {@code WARC-Concurrent-To}, {@code WARC-Target-URI}, {@code WARC-IP-Address}).
  */
 public abstract sealed class CaptureRecord extends WarcRecord
-    permits RequestRecord, ResponseRecord {
+    permits RequestRecord, ResponseRecord, RevisitRecord {
 
   private final String targetUri;
 

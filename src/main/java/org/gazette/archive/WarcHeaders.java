@@ -15,6 +15,9 @@ public final class WarcHeaders {
   public static final String WARC_IP_ADDRESS = "WARC-IP-Address";
   public static final String WARC_CONCURRENT_TO = "WARC-Concurrent-To";
   public static final String WARC_REFERS_TO = "WARC-Refers-To";
+  public static final String WARC_REFERS_TO_TARGET_URI = "WARC-Refers-To-Target-URI";
+  public static final String WARC_REFERS_TO_DATE = "WARC-Refers-To-Date";
+  public static final String WARC_PROFILE = "WARC-Profile";
   public static final String WARC_WARCINFO_ID = "WARC-Warcinfo-ID";
   public static final String WARC_FILENAME = "WARC-Filename";
   public static final String WARC_BLOCK_DIGEST = "WARC-Block-Digest";

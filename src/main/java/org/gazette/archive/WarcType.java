@@ -10,6 +10,8 @@ public enum WarcType {
   REQUEST,
   /** An HTTP response as received. */
   RESPONSE,
+  /** A capture whose content equals an earlier one: only the headers are kept. */
+  REVISIT,
   /** Data derived from another record (outlinks, the page's JSON record). */
   METADATA;
 

@@ -111,6 +111,31 @@ public final class WarcWriter implements Closeable {
   }
 
   /**
+   * Writes a request record and a {@code revisit} record for {@code exchange}, whose content is
+   * already archived in {@code target}.
+   *
+   * @return where the revisit record is; its payload digest is the target's
+   */
+  public synchronized WarcLocation writeRevisit(
+      HttpExchange exchange, RevisitRecord.Profile profile, RevisitTarget target)
+      throws IOException {
+    CaptureRecord.requireValid(exchange);
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(target, "target");
+    requireOpen();
+    WarcFile file = fileForExchange();
+    String requestId = WarcRecord.newRecordId();
+    String revisitId = WarcRecord.newRecordId();
+    RequestRecord request = new RequestRecord(requestId, warcinfoId, revisitId, exchange);
+    RevisitRecord revisit =
+        new RevisitRecord(revisitId, warcinfoId, requestId, exchange, profile, target);
+    byte[] requestMember = GzipMember.of(request);
+    long start = append(file, requestMember, GzipMember.of(revisit));
+    return new WarcLocation(
+        file.name(), start + requestMember.length, revisitId, target.payloadDigest());
+  }
+
+  /**
    * Writes a metadata record about a record already written, in the current file.
    *
    * @param targetUri the URI of the record it refers to

@@ -56,6 +56,10 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--allow-private", description = "Allow loopback and private addresses.")
   boolean allowPrivate;
 
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "Folder of the crawl state: frontiers, capture index (default: state).")
+  Path state = Path.of("state");
+
   @Option(names = {"-v", "--verbose"}, description = "Log to the console too, with stack traces.")
   boolean verbose;
 
@@ -65,7 +69,7 @@ final class CrawlCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --site NAME or --seed URL");
     }
     GazetteConfig global = overrides(Configs.load(config));
-    Runs runs = new Runs(global, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Runs runs = new Runs(global, state, spec.commandLine().getOut(), spec.commandLine().getErr());
     for (SiteConfig site : selectedSites(global)) {
       runs.crawl(site);
     }

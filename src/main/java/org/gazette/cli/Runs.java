@@ -24,9 +24,11 @@ final class Runs {
   private final RobotsCache robots;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Path stateDir;
 
-  Runs(GazetteConfig global, PrintWriter out, PrintWriter err) {
+  Runs(GazetteConfig global, Path stateDir, PrintWriter out, PrintWriter err) {
     this.global = global;
+    this.stateDir = stateDir;
     this.gate = new PolitenessGate(global.politeness().maxConnectionsPerHost());
     this.robots = new RobotsCache(global.userAgent());
     this.out = out;
@@ -34,7 +36,7 @@ final class Runs {
   }
 
   RunSummary crawl(SiteConfig site) throws IOException {
-    CrawlRun run = new CrawlRun(RunSpec.of(global, site, Path.of("state")), gate, robots);
+    CrawlRun run = new CrawlRun(RunSpec.of(global, site, stateDir), gate, robots);
     Thread stopper = new Thread(() -> {
       err.println();
       err.println("gazette: stopping; closing the WARC file...");

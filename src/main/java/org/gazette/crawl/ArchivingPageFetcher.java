@@ -11,8 +11,6 @@ import java.util.List;
 import org.apache.http.Header;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.message.BasicHeader;
-import org.gazette.archive.WarcLocation;
-import org.gazette.archive.WarcWriter;
 import org.gazette.fetch.ContentDecoder;
 import org.gazette.fetch.FetchException;
 import org.gazette.fetch.HttpExchange;
@@ -46,13 +44,13 @@ final class ArchivingPageFetcher extends PageFetcher {
   }
 
   private final PoliteFetcher fetcher;
-  private final WarcWriter archive;
+  private final CaptureArchiver archive;
   private final RunSpec spec;
   private final RunStats stats;
   private final ThreadLocal<Capture> handoff = new ThreadLocal<>();
 
-  ArchivingPageFetcher(CrawlConfig config, PoliteFetcher fetcher, WarcWriter archive, RunSpec spec,
-      RunStats stats) {
+  ArchivingPageFetcher(CrawlConfig config, PoliteFetcher fetcher, CaptureArchiver archive,
+      RunSpec spec, RunStats stats) {
     super(config);
     // the HttpClient pool crawler4j built is never used: release it and its monitor thread now
     super.shutDown();
@@ -79,21 +77,19 @@ final class ArchivingPageFetcher extends PageFetcher {
       throw new FetchException(FetchException.Kind.UNSUPPORTED, URI.create("about:invalid"),
           "invalid URL " + webUrl.getURL() + ": " + e.getMessage());
     }
-    PoliteFetcher.Result result = fetcher.fetch(uri, spec.minDelay(), List.of());
+    PoliteFetcher.Result result =
+        fetcher.fetch(uri, spec.minDelay(), archive.conditionalHeaders(webUrl.getURL()));
     if (result instanceof PoliteFetcher.RobotsDenied denied) {
       throw new RobotsDeniedException(webUrl.getURL(), denied.unavailable());
     }
     HttpExchange ex = ((PoliteFetcher.Fetched) result).exchange();
-    WarcLocation location = archive(ex);
-    handoff.set(new Capture(ex, location));
-    return toCrawler4j(ex, uri);
-  }
-
-  /** Writes an exchange to the run's WARC file and counts it. */
-  WarcLocation archive(HttpExchange ex) throws IOException {
-    WarcLocation location = archive.write(ex);
+    CaptureArchiver.Archived archived = archive.archive(ex);
     stats.exchange(ex.response().length);
-    return location;
+    if (archived.revisit()) {
+      stats.revisit();
+    }
+    handoff.set(new Capture(archived.content(), archived.location(), archived.revisit()));
+    return toCrawler4j(archived.content(), uri);
   }
 
   private PageFetchResult toCrawler4j(HttpExchange ex, URI uri) throws IOException {

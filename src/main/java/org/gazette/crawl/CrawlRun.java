@@ -20,6 +20,7 @@ import org.gazette.fetch.HttpFetcher;
 import org.gazette.fetch.PoliteFetcher;
 import org.gazette.fetch.PolitenessGate;
 import org.gazette.fetch.RobotsCache;
+import org.gazette.store.CaptureIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +69,13 @@ public final class CrawlRun {
     RunStats stats = new RunStats();
     Path warcDir = spec.output().resolve(spec.site());
     Files.createDirectories(warcDir);
-    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir))) {
+    try (CaptureIndex index = CaptureIndex.open(spec.stateDir().resolve("captures.jsonl"));
+        WarcWriter archive = new WarcWriter(warcOptions(warcDir))) {
       CrawlConfig config = crawlConfig();
       PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
           spec.maxCrawlDelay(), spec.delayFactor(), robotsExchange -> archiveQuietly(archive, robotsExchange, stats));
-      ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite, archive, spec, stats);
+      ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite,
+          new CaptureArchiver(archive, index, warcDir), spec, stats);
       ScopeRules scope = new ScopeRules(spec, maxUrlLength());
       RunContext context = new RunContext(spec, scope, stats, fetcher,
           new PageRecordWriter(spec, scope, archive));
@@ -100,7 +103,8 @@ public final class CrawlRun {
       }
       archive.close();
       RunSummary summary = new RunSummary(spec.site(), runId, run.processed(), stats.requests(),
-          stats.bytes(), stats.articles(), stats.listings(), stats.outcomes(), stats.errors(),
+          stats.bytes(), stats.articles(), stats.listings(), stats.revisits(), stats.outcomes(),
+          stats.errors(),
           archive.closedFiles(), gate.waitedMillis(), Duration.between(started, Instant.now()));
       log.info("run {} ended: {}", runId, summary.line());
       return summary;

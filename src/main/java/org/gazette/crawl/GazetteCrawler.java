@@ -33,6 +33,8 @@ final class GazetteCrawler extends WebCrawler {
   protected void handlePageStatusCode(WebURL webUrl, int status, String description) {
     if (status >= 200 && status < 300) {
       run.stats().outcome(Outcome.ARCHIVED);
+    } else if (status == 304) {
+      run.stats().outcome(Outcome.NOT_MODIFIED);
     } else if (status >= 300 && status < 400) {
       run.stats().outcome(Outcome.REDIRECT);
     } else {
@@ -49,7 +51,7 @@ final class GazetteCrawler extends WebCrawler {
       return;
     }
     try {
-      switch (run.records().write(capture, data.document(), page.getWebURL().getURL())) {
+      switch (run.records().write(capture, data, page.getWebURL().getURL())) {
         case ARTICLE -> run.stats().article();
         case LISTING -> run.stats().listing();
         default -> { }

@@ -4,6 +4,8 @@ package org.gazette.crawl;
 public enum Outcome {
   /** Fetched with a 2xx status and archived. */
   ARCHIVED,
+  /** Not modified since the last capture, whose content could not be read back to parse. */
+  NOT_MODIFIED,
   /** Fetched, archived, and a redirect to follow. */
   REDIRECT,
   /** Fetched and archived, but the status was 4xx or 5xx. */

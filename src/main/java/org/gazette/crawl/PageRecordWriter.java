@@ -1,18 +1,25 @@
 package org.gazette.crawl;
 
+import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.gazette.archive.WarcContentTypes;
+import org.gazette.archive.WarcField;
 import org.gazette.archive.WarcLocation;
 import org.gazette.archive.WarcWriter;
 import org.gazette.extract.PageContext;
 import org.gazette.extract.PageExtractor;
 import org.gazette.extract.PageKind;
+import org.gazette.extract.RecordJson;
 import org.gazette.extract.WarcRef;
 import org.jsoup.nodes.Document;
 
 /**
- * Turns a visited page into its JSON record (article or listing) and appends it to the JSON
- * lines beside the WARC file. The site's URL patterns say what a page is; without patterns the
- * extractor decides from the page itself.
+ * Turns a visited page into its JSON record (article or listing), appends it to the JSON lines
+ * beside the WARC file, and writes a {@code metadata} record about the page's response: fetch
+ * time, outlinks and the JSON record. The site's URL patterns say what a page is; without
+ * patterns the extractor decides from the page itself.
  */
 final class PageRecordWriter {
   private final RunSpec spec;
@@ -26,8 +33,9 @@ final class PageRecordWriter {
     this.archive = archive;
   }
 
-  /** Writes the page's record, if it is an article or a listing; returns what it was. */
-  PageKind write(Capture capture, Document doc, String url) throws IOException {
+  /** Writes the page's records; returns what kind of page it was. */
+  PageKind write(Capture capture, JsoupParseData page, String url) throws IOException {
+    Document doc = page.document();
     PageKind kind = switch (scope.kind(url)) {
       case ARTICLE -> PageKind.ARTICLE;
       case LISTING -> PageKind.LISTING;
@@ -37,11 +45,34 @@ final class PageRecordWriter {
     PageContext context = new PageContext(spec.site(), url, capture.exchange().date(),
         capture.exchange().status(), spec.timeZone(),
         new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()));
-    switch (kind) {
-      case ARTICLE -> archive.appendJson(extractor.extractArticle(doc, context));
-      case LISTING -> archive.appendJson(extractor.extractListing(doc, context));
-      default -> { }
+    Object record = switch (kind) {
+      case ARTICLE -> extractor.extractArticle(doc, context);
+      case LISTING -> extractor.extractListing(doc, context);
+      default -> null;
+    };
+    // the JSON line goes after the response record, which is already written
+    if (record != null) {
+      archive.appendJson(record);
     }
+    archive.writeMetadata(capture.exchange().uri(), capture.exchange().date(), at.recordId(),
+        WarcContentTypes.WARC_FIELDS, metadata(capture, page, record));
     return kind;
+  }
+
+  private static byte[] metadata(Capture capture, JsoupParseData page, Object record) {
+    List<WarcField> fields = new ArrayList<>();
+    fields.add(new WarcField("fetchTimeMs", Long.toString(capture.exchange().elapsedMillis())));
+    fields.add(new WarcField("robots", "allowed"));
+    if (capture.revisit()) {
+      fields.add(new WarcField("revisit", "content already archived"));
+    }
+    for (WebURL link : page.getOutgoingUrls()) {
+      // Heritrix's form: URL, hop type (L = link), context
+      fields.add(new WarcField("outlink", link.getURL() + " L " + link.getTag() + "/@href"));
+    }
+    if (record != null) {
+      fields.add(new WarcField("record", RecordJson.write(record)));
+    }
+    return WarcField.encode(fields);
   }
 }

@@ -14,6 +14,7 @@ final class RunStats {
   private final LongAdder bytes = new LongAdder();
   private final LongAdder articles = new LongAdder();
   private final LongAdder listings = new LongAdder();
+  private final LongAdder revisits = new LongAdder();
 
   void outcome(Outcome outcome) {
     outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
@@ -36,6 +37,15 @@ final class RunStats {
 
   void listing() {
     listings.increment();
+  }
+
+  /** A page archived as a revisit record: its content was already in the archive. */
+  void revisit() {
+    revisits.increment();
+  }
+
+  long revisits() {
+    return revisits.sum();
   }
 
   long requests() {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param bytes bytes received over the wire
  * @param articles article records written
  * @param listings listing records written
+ * @param revisits pages archived as revisit records (content unchanged since the last capture)
  * @param outcomes URLs per outcome
  * @param errors failures by kind ({@code http-404}, {@code timeout}, ...)
  * @param warcFiles WARC files written, each with its .jsonl beside it
@@ -30,6 +31,7 @@ public record RunSummary(
     long bytes,
     long articles,
     long listings,
+    long revisits,
     Map<Outcome, Long> outcomes,
     Map<String, Long> errors,
     List<Path> warcFiles,
@@ -46,9 +48,9 @@ public record RunSummary(
         : errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "));
     return String.format(java.util.Locale.ROOT,
-        "%s: %d pages (%d articles, %d listings), %d requests, %s, errors: %s, robots-blocked: %d,"
-            + " WARC files: %d, %.1f s",
-        site, pages, articles, listings, requests, humanBytes(bytes), errs,
+        "%s: %d pages (%d articles, %d listings, %d unchanged), %d requests, %s, errors: %s,"
+            + " robots-blocked: %d, WARC files: %d, %.1f s",
+        site, pages, articles, listings, revisits, requests, humanBytes(bytes), errs,
         count(Outcome.ROBOTS_DENIED), warcFiles.size(), elapsed.toMillis() / 1000.0);
   }
 

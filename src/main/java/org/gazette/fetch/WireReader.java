@@ -23,8 +23,17 @@ final class WireReader {
   private int limit;
 
   WireReader(Socket socket, long readTimeoutMillis, long deadlineNanos) throws IOException {
+    this(socket.getInputStream(), socket, readTimeoutMillis, deadlineNanos);
+  }
+
+  /** Reads stored bytes: no socket, no time limits. */
+  WireReader(InputStream in) {
+    this(in, null, 0, Long.MAX_VALUE);
+  }
+
+  private WireReader(InputStream in, Socket socket, long readTimeoutMillis, long deadlineNanos) {
     this.socket = socket;
-    this.in = socket.getInputStream();
+    this.in = in;
     this.readTimeoutMillis = readTimeoutMillis;
     this.deadlineNanos = deadlineNanos;
   }
@@ -39,10 +48,6 @@ final class WireReader {
   }
 
   /** True once the deadline has passed. */
-  boolean pastDeadline() {
-    return System.nanoTime() - deadlineNanos >= 0;
-  }
-
   /**
    * A line up to CRLF (or bare LF), without the line end, decoded as ISO-8859-1; null at end of
    * stream before any byte.
@@ -96,6 +101,12 @@ final class WireReader {
   }
 
   private boolean fill() throws IOException {
+    if (socket == null) {
+      int n = in.read(buffer, 0, buffer.length);
+      pos = 0;
+      limit = Math.max(n, 0);
+      return n > 0;
+    }
     long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
     if (remaining <= 0) {
       throw new SocketTimeoutException("total time limit reached");

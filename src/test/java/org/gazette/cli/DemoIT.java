@@ -22,7 +22,7 @@ class DemoIT {
     StringWriter err = new StringWriter();
 
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
-        "demo", "--out", tmp.toString());
+        "demo", "--out", tmp.toString(), "--state", tmp.resolve("state").toString());
 
     assertThat(code).as(err.toString()).isEqualTo(0);
     Path dir = tmp.resolve("demo");
@@ -35,9 +35,10 @@ class DemoIT {
     assertThat(warcName).matches("gazette-\\d{17}-00000-.+\\.warc\\.gz");
     assertThat(out.toString()).contains("WARC:").contains(warcName)
         .contains("JSON lines:").contains(warcName.replace(".warc.gz", ".jsonl"))
-        .containsPattern("demo: \\d+ pages \\(\\d+ articles, \\d+ listings\\)")
+        .containsPattern("demo: \\d+ pages \\(\\d+ articles, \\d+ listings, 0 unchanged\\)")
         .contains("robots-blocked:");
     assertThat(WarcAssertions.assertValidArchive(dir)).isNotEmpty();
+    assertThat(tmp.resolve("state/captures.jsonl")).isNotEmptyFile();
     assertThat(Files.readAllLines(WarcAssertions.jsonlBeside(warcs.get(0))))
         .anyMatch(l -> l.startsWith("{\"type\":\"article\",\"schema\":1,\"site\":\"demo\""));
   }

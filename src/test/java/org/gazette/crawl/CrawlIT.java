@@ -136,6 +136,26 @@ class CrawlIT {
   }
 
   @Test
+  void writesMetadataRecordWithOutlinksAndTheJsonRecord() throws IOException {
+    JsonNode seed = record(SampleNewsSite.SEED_ARTICLE_PATH).orElseThrow();
+    String responseId = seed.get("warc").get("record_id").asText();
+    Path warc = warcDir.resolve(seed.get("warc").get("file").asText());
+    String block = null;
+    try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(warc)) {
+      for (org.netpreserve.jwarc.WarcRecord r : reader) {
+        if (r instanceof org.netpreserve.jwarc.WarcMetadata m
+            && m.headers().first("WARC-Refers-To").orElse("").equals(responseId)) {
+          block = new String(m.body().stream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(block).isNotNull()
+        .contains("fetchTimeMs: ")
+        .contains("outlink: " + site.baseUri().resolve("/list/1.html") + " L a/@href")
+        .contains("record: {\"type\":\"article\"");
+  }
+
+  @Test
   void readsCharsetsDeclaredOnlyInMetaTags() throws IOException {
     assertThat(record(SampleNewsSite.GBK_PAGE_PATH).orElseThrow().get("title").asText())
         .isEqualTo(SampleNewsSite.GBK_PAGE_TITLE);

@@ -183,7 +183,9 @@ public final class WarcAssertions {
         record.headers().sole("WARC-Truncated").orElse(null));
   }
 
-  /** Every request points to a response for the same URI, and that response back to it. */
+  /**
+   * Every request points to a response (or revisit) for the same URI, and that record back to it.
+   */
   private static void assertLinked(List<ReadRecord> records, String file) {
     Map<String, ReadRecord> byId = new HashMap<>();
     for (ReadRecord r : records) {
@@ -200,7 +202,7 @@ public final class WarcAssertions {
       assertThat(request.concurrentTo()).as("WARC-Concurrent-To of %s", where).hasSize(1);
       ReadRecord response = byId.get(request.concurrentTo().get(0));
       assertThat(response).as("response of %s", where).isNotNull();
-      assertThat(response.type()).as("record linked from %s", where).isEqualTo("response");
+      assertThat(response.type()).as("record linked from %s", where).isIn("response", "revisit");
       assertThat(response.targetUri())
           .as("target URI of response to %s", where)
           .isEqualTo(request.targetUri());
@@ -210,7 +212,7 @@ public final class WarcAssertions {
       linkedResponses.add(response.recordId());
     }
     for (ReadRecord r : records) {
-      if (r.type().equals("response")) {
+      if (r.type().equals("response") || r.type().equals("revisit")) {
         assertThat(linkedResponses)
             .as("response %s in %s has a request", r.recordId(), file)
             .contains(r.recordId());

@@ -1,0 +1,124 @@
+package org.gazette.crawl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gazette.archive.ArchivedBlock;
+import org.gazette.archive.RevisitRecord;
+import org.gazette.archive.RevisitTarget;
+import org.gazette.archive.WarcLocation;
+import org.gazette.archive.WarcWriter;
+import org.gazette.fetch.HttpExchange;
+import org.gazette.fetch.HttpHeader;
+import org.gazette.fetch.StoredResponse;
+import org.gazette.fetch.Truncation;
+import org.gazette.store.CaptureEntry;
+import org.gazette.store.CaptureIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides how a fetched page enters the archive. A page whose content is already archived becomes
+ * a revisit record: {@code identical-payload-digest} when the new payload's digest equals the
+ * last capture's, {@code server-not-modified} for a 304 to a conditional GET. Everything else is a
+ * response record. Whole 2xx responses go into the capture index, so the next run can do both.
+ */
+final class CaptureArchiver {
+  private static final Logger log = LoggerFactory.getLogger(CaptureArchiver.class);
+
+  /**
+   * What was archived and what the crawler should parse.
+   *
+   * @param location where the response or revisit record is
+   * @param content the exchange to parse: the new one, or for a 304 the archived one
+   * @param revisit whether a revisit record was written
+   */
+  record Archived(WarcLocation location, HttpExchange content, boolean revisit) {}
+
+  private final WarcWriter archive;
+  private final CaptureIndex index;
+  private final Path warcDir;
+
+  CaptureArchiver(WarcWriter archive, CaptureIndex index, Path warcDir) {
+    this.archive = archive;
+    this.index = index;
+    this.warcDir = warcDir;
+  }
+
+  /** If-None-Match and If-Modified-Since from the last capture of {@code url}, if any. */
+  List<HttpHeader> conditionalHeaders(String url) {
+    List<HttpHeader> headers = new ArrayList<>(2);
+    index.latest(url).ifPresent(last -> {
+      if (last.etag() != null) {
+        headers.add(new HttpHeader("If-None-Match", last.etag()));
+      }
+      if (last.lastModified() != null) {
+        headers.add(new HttpHeader("If-Modified-Since", last.lastModified()));
+      }
+    });
+    return headers;
+  }
+
+  Archived archive(HttpExchange ex) throws IOException {
+    String url = ex.uri().toString();
+    Optional<CaptureEntry> last = index.latest(url);
+    if (ex.status() == 304 && last.isPresent()) {
+      Optional<HttpExchange> stored = storedContent(last.get(), ex);
+      if (stored.isPresent()) {
+        WarcLocation at = archive.writeRevisit(ex, RevisitRecord.Profile.SERVER_NOT_MODIFIED,
+            target(last.get()));
+        index.record(last.get().refetched(ex.date(), validator(ex, "ETag", last.get().etag()),
+            validator(ex, "Last-Modified", last.get().lastModified())));
+        return new Archived(at, stored.get(), true);
+      }
+    }
+    boolean whole = ex.status() >= 200 && ex.status() < 300 && ex.truncation() == Truncation.NONE;
+    if (whole && last.isPresent()) {
+      String digest = org.gazette.archive.WarcDigest.sha1(ex.payload());
+      if (digest.equals(last.get().payloadDigest())) {
+        WarcLocation at = archive.writeRevisit(ex, RevisitRecord.Profile.IDENTICAL_PAYLOAD_DIGEST,
+            target(last.get()));
+        index.record(last.get().refetched(ex.date(), ex.header("ETag").orElse(null),
+            ex.header("Last-Modified").orElse(null)));
+        return new Archived(at, ex, true);
+      }
+    }
+    WarcLocation at = archive.write(ex);
+    if (whole) {
+      index.record(new CaptureEntry(url, ex.date(), ex.header("ETag").orElse(null),
+          ex.header("Last-Modified").orElse(null), at.payloadDigest(),
+          warcDir.resolve(at.file()).toAbsolutePath().toString(), at.offset(), at.recordId(),
+          ex.date()));
+    }
+    return new Archived(at, ex, false);
+  }
+
+  private static RevisitTarget target(CaptureEntry last) {
+    return new RevisitTarget(last.recordId(), last.url(), last.contentDate(),
+        last.payloadDigest());
+  }
+
+  /** A 304 may carry updated validators; otherwise the old ones still hold. */
+  private static String validator(HttpExchange ex, String header, String old) {
+    return ex.header(header).orElse(old);
+  }
+
+  /** The archived response behind a 304, or empty when its file cannot be read any more. */
+  private Optional<HttpExchange> storedContent(CaptureEntry last, HttpExchange notModified) {
+    Path file = Path.of(last.warcFile());
+    if (!Files.exists(file)) {
+      file = Path.of(last.warcFile() + ".open"); // still being written by this run
+    }
+    try {
+      byte[] block = ArchivedBlock.read(file, last.offset());
+      return Optional.of(StoredResponse.parse(notModified.uri(), notModified.date(), block));
+    } catch (IOException e) {
+      log.info("304 for {} but its archived content is unreadable ({}); archived as a response",
+          notModified.uri(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+}
