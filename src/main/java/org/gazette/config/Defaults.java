@@ -25,6 +25,8 @@ final class Defaults {
   static final int MAX_CONNECTIONS_PER_HOST = 1;
   // Heritrix's default: a server that answers slowly is given proportionally more room.
   static final double DELAY_FACTOR = 5.0;
+  static final int MAX_RETRIES = 3;
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
   static final long MAX_BODY_SIZE = 10L << 20; // 10 MB
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);

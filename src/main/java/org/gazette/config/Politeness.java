@@ -16,9 +16,14 @@ import java.util.Objects;
  *     this, so that one line in a robots.txt cannot stall a run for hours (default 30s)
  * @param maxConnectionsPerHost requests in flight at once to one host (default 1)
  * @param delayFactor multiplies the last response time into a delay (default 5.0; 0 turns it off)
+ * @param maxRetries how often a URL is tried again after a 429, a 5xx or a failed connection
+ *     (default 3)
+ * @param maxRetryAfter the longest Retry-After obeyed as such; a longer one is cut to this
+ *     (default 10m)
  */
 public record Politeness(
-    Duration minDelay, Duration maxCrawlDelay, int maxConnectionsPerHost, double delayFactor) {
+    Duration minDelay, Duration maxCrawlDelay, int maxConnectionsPerHost, double delayFactor,
+    int maxRetries, Duration maxRetryAfter) {
 
   public Politeness {
     Objects.requireNonNull(minDelay, "minDelay");
@@ -28,15 +33,26 @@ public record Politeness(
     Values.check("maxConnectionsPerHost", maxConnectionsPerHost >= 1, "must be at least 1");
     Values.check("delayFactor", delayFactor >= 0 && Double.isFinite(delayFactor),
         "must be a number, 0 or more");
+    Values.check("maxRetries", maxRetries >= 0, "must not be negative");
+    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    Values.check("maxRetryAfter", !maxRetryAfter.isNegative(), "must not be negative");
   }
 
-  /** With the default {@code delayFactor}. */
+  /** With the default retry settings. */
+  public Politeness(
+      Duration minDelay, Duration maxCrawlDelay, int maxConnectionsPerHost, double delayFactor) {
+    this(minDelay, maxCrawlDelay, maxConnectionsPerHost, delayFactor, Defaults.MAX_RETRIES,
+        Defaults.MAX_RETRY_AFTER);
+  }
+
+  /** With the default {@code delayFactor} and retry settings. */
   public Politeness(Duration minDelay, Duration maxCrawlDelay, int maxConnectionsPerHost) {
     this(minDelay, maxCrawlDelay, maxConnectionsPerHost, Defaults.DELAY_FACTOR);
   }
 
   /** This, with another {@code minDelay} (for {@code gazette crawl --min-delay}). */
   public Politeness withMinDelay(Duration minDelay) {
-    return new Politeness(minDelay, maxCrawlDelay, maxConnectionsPerHost, delayFactor);
+    return new Politeness(minDelay, maxCrawlDelay, maxConnectionsPerHost, delayFactor,
+        maxRetries, maxRetryAfter);
   }
 }

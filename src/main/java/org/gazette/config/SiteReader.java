@@ -50,12 +50,15 @@ final class SiteReader {
 
   /** {@code base} with the keys {@code s} sets laid over it. */
   static Politeness politeness(Section s, Politeness base) {
-    s.allow("minDelay", "maxCrawlDelay", "maxConnectionsPerHost", "delayFactor");
+    s.allow("minDelay", "maxCrawlDelay", "maxConnectionsPerHost", "delayFactor", "maxRetries",
+        "maxRetryAfter");
     return build(s, () -> new Politeness(
         s.duration("minDelay", base.minDelay(), true),
         s.duration("maxCrawlDelay", base.maxCrawlDelay(), true),
         s.integer("maxConnectionsPerHost", base.maxConnectionsPerHost(), 1),
-        s.decimal("delayFactor", base.delayFactor(), 0)), base);
+        s.decimal("delayFactor", base.delayFactor(), 0),
+        s.integer("maxRetries", base.maxRetries(), 0),
+        s.duration("maxRetryAfter", base.maxRetryAfter(), true)), base);
   }
 
   /**

@@ -60,6 +60,11 @@ final class ArchivingPageFetcher extends PageFetcher {
     this.stats = stats;
   }
 
+  /** The capture of the last page fetched on this thread, leaving it in place. */
+  Capture peekCapture() {
+    return handoff.get();
+  }
+
   /** The capture of the last page fetched on this thread, once. */
   Capture takeCapture() {
     Capture c = handoff.get();

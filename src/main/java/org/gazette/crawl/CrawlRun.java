@@ -77,15 +77,21 @@ public final class CrawlRun {
       ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite,
           new CaptureArchiver(archive, index, warcDir), spec, stats);
       ScopeRules scope = new ScopeRules(spec, maxUrlLength());
+      RetryPolicy retries = new RetryPolicy(gate, spec.maxRetries(), spec.maxRetryAfter(),
+          spec.minDelay().compareTo(Duration.ofSeconds(1)) > 0 ? spec.minDelay()
+              : Duration.ofSeconds(1));
       RunContext context = new RunContext(spec, scope, stats, fetcher,
-          new PageRecordWriter(spec, scope, archive));
+          new PageRecordWriter(spec, scope, archive), retries);
       RobotstxtConfig robotsOff = new RobotstxtConfig();
       robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
       RunController run;
       try {
         run = new RunController(config, fetcher,
             new GazetteParser(config, new JsoupHtmlParser(maxUrlLength())),
-            new RobotstxtServer(robotsOff, fetcher));
+            new RobotstxtServer(robotsOff, fetcher), gate, dropped -> {
+              stats.outcome(Outcome.HOST_PAUSED);
+              log.info("not fetched, host paused: {}", dropped.getURL());
+            });
       } catch (Exception e) {
         throw new IOException("cannot open the frontier in " + config.getCrawlStorageFolder()
             + ": " + e.getMessage(), e);
@@ -102,7 +108,9 @@ public final class CrawlRun {
         run.start(() -> new GazetteCrawler(context), spec.threads());
       }
       archive.close();
-      RunSummary summary = new RunSummary(spec.site(), runId, run.processed(), stats.requests(),
+      // a retried attempt is counted processed by the frontier, but is not a page of its own
+      RunSummary summary = new RunSummary(spec.site(), runId,
+          run.processed() - stats.retries(), stats.retries(), stats.requests(),
           stats.bytes(), stats.articles(), stats.listings(), stats.revisits(), stats.outcomes(),
           stats.errors(),
           archive.closedFiles(), gate.waitedMillis(), Duration.between(started, Instant.now()));

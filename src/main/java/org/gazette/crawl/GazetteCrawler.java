@@ -31,6 +31,15 @@ final class GazetteCrawler extends WebCrawler {
 
   @Override
   protected void handlePageStatusCode(WebURL webUrl, int status, String description) {
+    Capture capture = run.fetcher().peekCapture();
+    String host = HostAwareFrontier.host(webUrl);
+    if (RetryPolicy.retryable(status)) {
+      if (failed(webUrl, host, capture == null ? null : capture.exchange(), "HTTP " + status)) {
+        return; // tried again later: no outcome yet
+      }
+    } else {
+      run.retries().succeeded(host);
+    }
     if (status >= 200 && status < 300) {
       run.stats().outcome(Outcome.ARCHIVED);
     } else if (status == 304) {
@@ -77,6 +86,9 @@ final class GazetteCrawler extends WebCrawler {
         run.stats().error("robots-unavailable");
       }
       log.info("{}", denied.getMessage());
+    } else if (e instanceof FetchException fe && RetryPolicy.retryable(fe)
+        && failed(webUrl, HostAwareFrontier.host(webUrl), null, fe.getMessage())) {
+      log.debug("fetch failure", fe);
     } else if (e instanceof FetchException fe) {
       boolean refused = fe.kind() == FetchException.Kind.ADDRESS_REFUSED;
       run.stats().outcome(refused ? Outcome.ADDRESS_REFUSED : Outcome.FETCH_ERROR);
@@ -88,6 +100,37 @@ final class GazetteCrawler extends WebCrawler {
       run.stats().error("internal");
       log.warn("unexpected failure on {}: {}", url, e.toString());
       log.debug("unexpected failure", e);
+    }
+  }
+
+  /**
+   * Applies the retry policy to a failed attempt; returns true when the URL will be tried again
+   * (and so has no outcome yet).
+   */
+  private boolean failed(WebURL url, String host, org.gazette.fetch.HttpExchange response,
+      String what) {
+    RetryPolicy.Verdict v = run.retries().failed(url.getURL(), host, response);
+    HostAwareFrontier frontier = (HostAwareFrontier) getMyController().getFrontier();
+    switch (v.decision()) {
+      case RETRY -> {
+        log.info("{} for {}: host {} waits {} ms, then tries again", what, url.getURL(), host,
+            v.pause().toMillis());
+        run.stats().retry();
+        frontier.retryLater(url);
+        return true;
+      }
+      case PAUSE_HOST -> {
+        log.warn("host {} paused for the rest of the run after {} failures in a row (last: {})",
+            host, v.hostFailures(), what);
+        run.stats().error("host-paused");
+        frontier.pause(host);
+        return false;
+      }
+      default -> {
+        log.info("{} for {}: giving up after {} tries", what, url.getURL(),
+            run.spec().maxRetries() + 1);
+        return false;
+      }
     }
   }
 

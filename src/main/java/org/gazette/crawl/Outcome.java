@@ -12,6 +12,8 @@ public enum Outcome {
   HTTP_ERROR,
   /** robots.txt disallows it: never requested. */
   ROBOTS_DENIED,
+  /** Not fetched: its host failed too often in a row and was left alone for the run. */
+  HOST_PAUSED,
   /** No usable response (DNS, connect, timeout, TLS, malformed response). */
   FETCH_ERROR,
   /** Refused before any request: a private address without --allow-private. */

@@ -8,7 +8,10 @@ import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
 import java.util.ArrayList;
 import java.util.List;
+import edu.uci.ics.crawler4j.url.WebURL;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.gazette.fetch.PolitenessGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +31,17 @@ final class RunController extends CrawlController {
   private volatile LongConsumer heartbeat = ms -> { };
   private volatile long finalProcessed = -1;
 
-  RunController(CrawlConfig config, PageFetcher fetcher, Parser parser, RobotstxtServer robots)
-      throws Exception {
+  RunController(CrawlConfig config, PageFetcher fetcher, Parser parser, RobotstxtServer robots,
+      PolitenessGate gate, Consumer<WebURL> onDropped) throws Exception {
     super(config, fetcher, parser, robots);
+    // crawler4j's own frontier is swapped for one that schedules by host; threads read the
+    // frontier from the controller when they start, which is after this
+    frontier.close();
+    frontier = new HostAwareFrontier(env, config, gate, onDropped);
+  }
+
+  HostAwareFrontier hostFrontier() {
+    return (HostAwareFrontier) frontier;
   }
 
   /** Called about once a second while the run goes on, with the elapsed milliseconds. */

@@ -27,6 +27,8 @@ import org.gazette.fetch.FetchOptions;
  * @param minDelay least gap between two requests to one host
  * @param maxCrawlDelay largest robots.txt Crawl-delay honoured as given
  * @param delayFactor the gap after a request is at least this times its duration
+ * @param maxRetries tries again of a URL after 429, 5xx or a failed connection
+ * @param maxRetryAfter longest Retry-After or backoff obeyed as given
  * @param maxUrlLength longest URL followed
  * @param threads crawler threads
  * @param fetch HTTP limits and identity
@@ -48,6 +50,8 @@ public record RunSpec(
     Duration minDelay,
     Duration maxCrawlDelay,
     double delayFactor,
+    int maxRetries,
+    Duration maxRetryAfter,
     int maxUrlLength,
     int threads,
     FetchOptions fetch,
@@ -66,7 +70,7 @@ public record RunSpec(
     return new RunSpec(site.name(), site.seeds(), site.hosts(), site.listing().urlPatterns(),
         site.article().urlPatterns(), site.timeZone(), site.maxPages(), site.maxDepth(),
         politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
-        limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
+        politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()));
   }
 

@@ -15,6 +15,7 @@ final class RunStats {
   private final LongAdder articles = new LongAdder();
   private final LongAdder listings = new LongAdder();
   private final LongAdder revisits = new LongAdder();
+  private final LongAdder retries = new LongAdder();
 
   void outcome(Outcome outcome) {
     outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
@@ -42,6 +43,15 @@ final class RunStats {
   /** A page archived as a revisit record: its content was already in the archive. */
   void revisit() {
     revisits.increment();
+  }
+
+  /** An attempt that failed and will be made again: not a page of its own. */
+  void retry() {
+    retries.increment();
+  }
+
+  long retries() {
+    return retries.sum();
   }
 
   long revisits() {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * @param site the site crawled
  * @param runId the run's id, also written into warcinfo
  * @param pages URLs processed (every outcome)
+ * @param retries failed attempts that were made again later (429, 5xx, failed connections)
  * @param requests HTTP exchanges archived, robots.txt included
  * @param bytes bytes received over the wire
  * @param articles article records written
@@ -27,6 +28,7 @@ public record RunSummary(
     String site,
     String runId,
     long pages,
+    long retries,
     long requests,
     long bytes,
     long articles,
@@ -44,9 +46,10 @@ public record RunSummary(
 
   /** The one line the console ends with. */
   public String line() {
-    String errs = errors.isEmpty() ? "none"
+    String errs = errors.isEmpty() && retries == 0 ? "none"
         : errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(", ")) + (retries > 0 ? (errors.isEmpty() ? "" : ", ")
+                + "retries " + retries : "");
     return String.format(java.util.Locale.ROOT,
         "%s: %d pages (%d articles, %d listings, %d unchanged), %d requests, %s, errors: %s,"
             + " robots-blocked: %d, WARC files: %d, %.1f s",

@@ -48,6 +48,39 @@ public final class PolitenessGate {
     hosts.computeIfAbsent(hostKey(host), k -> new HostState()).crawlDelayNanos = delay.toNanos();
   }
 
+  public int maxConnectionsPerHost() {
+    return maxConnectionsPerHost;
+  }
+
+  /**
+   * How long until a request to {@code host} could start: 0 when it could start now,
+   * {@code Long.MAX_VALUE} while all its slots are taken. A schedule asks this to hand a thread
+   * a host that is ready instead of one it would have to wait for.
+   */
+  public long nanosUntilReady(String host) {
+    HostState state = hosts.get(hostKey(host));
+    return state == null ? 0 : state.nanosUntilReady(maxConnectionsPerHost);
+  }
+
+  /**
+   * Holds back every request to {@code host} for {@code pause} from now (Retry-After, backoff
+   * after errors), on top of the usual gap.
+   */
+  public void backoff(String host, Duration pause) {
+    hosts.computeIfAbsent(hostKey(host), k -> new HostState()).holdFor(pause.toNanos());
+  }
+
+  /**
+   * Raises the least gap between requests to {@code host} to {@code gap} for as long as this
+   * gate lives: a host that answered 429 has said how fast is too fast.
+   */
+  public void slowDown(String host, Duration gap) {
+    HostState state = hosts.computeIfAbsent(hostKey(host), k -> new HostState());
+    synchronized (state) {
+      state.floorNanos = Math.max(state.floorNanos, gap.toNanos());
+    }
+  }
+
   /** Time spent waiting at the gate so far, per host, in milliseconds. */
   public Map<String, Long> waitedMillis() {
     Map<String, Long> out = new LinkedHashMap<>();
@@ -83,6 +116,7 @@ public final class PolitenessGate {
     private int inFlight;
     private long nextStartNanos = System.nanoTime();
     private volatile long crawlDelayNanos;
+    private long floorNanos;
     private long waitedNanos;
 
     synchronized void enter(int max) throws InterruptedException {
@@ -103,9 +137,21 @@ public final class PolitenessGate {
       waitedNanos += System.nanoTime() - began;
     }
 
+    synchronized long nanosUntilReady(int max) {
+      if (inFlight >= max) {
+        return Long.MAX_VALUE;
+      }
+      return Math.max(0, nextStartNanos - System.nanoTime());
+    }
+
+    synchronized void holdFor(long nanos) {
+      nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + nanos);
+      notifyAll();
+    }
+
     synchronized void leave(long minDelayNanos) {
       inFlight--;
-      long next = System.nanoTime() + Math.max(minDelayNanos, crawlDelayNanos);
+      long next = System.nanoTime() + Math.max(Math.max(minDelayNanos, crawlDelayNanos), floorNanos);
       nextStartNanos = Math.max(nextStartNanos, next);
       notifyAll();
     }

@@ -61,7 +61,8 @@ class CrawlIT {
     FetchOptions fetch = new FetchOptions(UA, Duration.ofSeconds(5), Duration.ofSeconds(5),
         Duration.ofSeconds(20), 10 << 20, true);
     return new RunSpec(name, List.of(seed), List.of(seed.getHost()), List.of(), List.of(),
-        ZoneId.of("Asia/Shanghai"), maxPages, 5, minDelay, Duration.ofSeconds(30), 0, 2048, 3,
+        ZoneId.of("Asia/Shanghai"), maxPages, 5, minDelay, Duration.ofSeconds(30), 0, 3,
+        Duration.ofSeconds(30), 2048, 3,
         fetch, tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30,
         "ops@example.org");
   }

@@ -16,7 +16,7 @@ class ScopeRulesTest {
   static RunSpec spec(List<Pattern> listing, List<Pattern> article) {
     return new RunSpec("news", List.of(URI.create("https://news.example.com/")),
         List.of("news.example.com"), listing, article, ZoneOffset.UTC, 10, 2, Duration.ZERO,
-        Duration.ofSeconds(30), 0, 60, 1,
+        Duration.ofSeconds(30), 0, 3, Duration.ofSeconds(30), 60, 1,
         new FetchOptions("gazette/1.0 (+https://example.org)", Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1000, false),
         Path.of("warc"), Path.of("state"), "gazette", 1000, "ops@example.org");

@@ -1,0 +1,206 @@
+package org.gazette.crawl;
+
+import com.sleepycat.je.Environment;
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.frontier.Counters;
+import edu.uci.ics.crawler4j.frontier.Frontier;
+import edu.uci.ics.crawler4j.url.WebURL;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.gazette.fetch.PolitenessGate;
+
+/**
+ * crawler4j's frontier with a host-aware schedule in front of the fetchers.
+ *
+ * <p>crawler4j hands each thread a batch of up to 50 URLs in discovery order; a thread then
+ * sleeps at the politeness gate for every host of its batch in turn, so with k hosts and a delay
+ * d a crawl takes about k times longer than it must, and threads idle behind a cooling host
+ * while another host is ready. Here the on-disk queue stays crawler4j's (so a huge crawl does not
+ * live in memory), but URLs are drawn from it in chunks into per-host queues, and a thread gets
+ * one URL at a time, from a host that has a free slot and whose delay has passed (rotating over
+ * hosts for fairness). A thread waits only when no host is ready, and then holds no host. With k
+ * hosts, N pages each and delay d, a crawl takes about N*d.
+ *
+ * <p>Counting stays crawler4j's: a URL is scheduled once and counted processed once, so the run's
+ * end (processed equals scheduled) still holds; a retry counts as one more scheduled URL.
+ */
+final class HostAwareFrontier extends Frontier {
+  /** URLs drawn from the disk queue at a time. */
+  private static final int CHUNK = 200;
+  /** Most URLs held in memory; past it, ready hosts are awaited rather than more URLs drawn. */
+  private static final int MAX_BUFFERED = 20_000;
+  /** Longest wait before looking again; new URLs, finished fetches and finish() wake it sooner. */
+  private static final long MAX_WAIT_MILLIS = 100;
+
+  private final PolitenessGate gate;
+  private final Consumer<WebURL> onDropped;
+  private final Map<String, ArrayDeque<WebURL>> byHost = new LinkedHashMap<>();
+  private final Map<String, Integer> inFlight = new HashMap<>();
+  private final Set<String> paused = new HashSet<>();
+  private int buffered;
+
+  /**
+   * @param onDropped told of each URL dropped because its host was paused; the URL is counted
+   *     processed
+   */
+  HostAwareFrontier(Environment env, CrawlConfig config, PolitenessGate gate,
+      Consumer<WebURL> onDropped) {
+    super(env, config);
+    this.gate = gate;
+    this.onDropped = onDropped;
+  }
+
+  @Override
+  public void getNextURLs(int max, List<WebURL> result) {
+    // one URL per call, whatever crawler4j asks: a batch would tie a thread to its hosts
+    synchronized (mutex) {
+      while (!isFinished) {
+        WebURL url = takeReady();
+        if (url != null) {
+          result.add(url);
+          return;
+        }
+        if (buffered < MAX_BUFFERED && drawChunk() > 0) {
+          continue;
+        }
+        try {
+          mutex.wait(Math.max(1, Math.min(MAX_WAIT_MILLIS, nextReadyMillis())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void setProcessed(WebURL url) {
+    super.setProcessed(url);
+    synchronized (mutex) {
+      inFlight.merge(host(url), -1, Integer::sum);
+      mutex.notifyAll();
+    }
+  }
+
+  @Override
+  public void scheduleAll(List<WebURL> urls) {
+    super.scheduleAll(urls);
+    wake();
+  }
+
+  @Override
+  public void schedule(WebURL url) {
+    super.schedule(url);
+    wake();
+  }
+
+  @Override
+  public void finish() {
+    super.finish();
+    wake();
+  }
+
+  /** Puts a URL back to be tried again later; it counts as one more URL scheduled. */
+  void retryLater(WebURL url) {
+    synchronized (mutex) {
+      counters.increment(Counters.ReservedCounterNames.SCHEDULED_PAGES);
+      enqueue(url);
+      mutex.notifyAll();
+    }
+  }
+
+  /** Drops every queued URL of {@code host}, now and for the rest of the run. */
+  void pause(String host) {
+    List<WebURL> dropped = new ArrayList<>();
+    synchronized (mutex) {
+      String key = PolitenessGate.hostKey(host);
+      paused.add(key);
+      ArrayDeque<WebURL> queue = byHost.remove(key);
+      if (queue != null) {
+        buffered -= queue.size();
+        dropped.addAll(queue);
+      }
+    }
+    dropped.forEach(this::drop);
+  }
+
+  private WebURL takeReady() {
+    Iterator<Map.Entry<String, ArrayDeque<WebURL>>> it = byHost.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, ArrayDeque<WebURL>> e = it.next();
+      String host = e.getKey();
+      if (inFlight.getOrDefault(host, 0) >= gate.maxConnectionsPerHost()
+          || gate.nanosUntilReady(host) > 0) {
+        continue;
+      }
+      WebURL url = e.getValue().poll();
+      buffered--;
+      it.remove(); // re-inserted at the end: hosts take turns
+      if (!e.getValue().isEmpty()) {
+        byHost.put(host, e.getValue());
+      }
+      inFlight.merge(host, 1, Integer::sum);
+      return url;
+    }
+    return null;
+  }
+
+  private int drawChunk() {
+    List<WebURL> chunk = workQueues.get(CHUNK);
+    workQueues.delete(chunk.size());
+    List<WebURL> dropped = new ArrayList<>();
+    for (WebURL url : chunk) {
+      if (paused.contains(host(url))) {
+        dropped.add(url);
+      } else {
+        enqueue(url);
+      }
+    }
+    dropped.forEach(this::drop);
+    return chunk.size();
+  }
+
+  private void enqueue(WebURL url) {
+    byHost.computeIfAbsent(host(url), h -> new ArrayDeque<>()).add(url);
+    buffered++;
+  }
+
+  private void drop(WebURL url) {
+    onDropped.accept(url);
+    counters.increment(Counters.ReservedCounterNames.PROCESSED_PAGES);
+  }
+
+  private long nextReadyMillis() {
+    long soonest = Long.MAX_VALUE;
+    for (String host : byHost.keySet()) {
+      if (inFlight.getOrDefault(host, 0) < gate.maxConnectionsPerHost()) {
+        soonest = Math.min(soonest, gate.nanosUntilReady(host));
+      }
+    }
+    return soonest == Long.MAX_VALUE ? MAX_WAIT_MILLIS : soonest / 1_000_000;
+  }
+
+  private void wake() {
+    synchronized (mutex) {
+      mutex.notifyAll();
+    }
+  }
+
+  static String host(WebURL url) {
+    try {
+      String host = new URI(url.getURL()).getHost();
+      return host == null ? "" : PolitenessGate.hostKey(host);
+    } catch (java.net.URISyntaxException e) {
+      return "";
+    }
+  }
+}
