@@ -43,6 +43,21 @@ final class ArchivingPageFetcher extends PageFetcher {
     }
   }
 
+  /** Thrown when a host is to be left alone for the rest of the run. */
+  static final class HostSkippedException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String host;
+
+    HostSkippedException(String host, String why) {
+      super("host " + host + " skipped for this run: " + why);
+      this.host = host;
+    }
+
+    String host() {
+      return host;
+    }
+  }
+
   private final PoliteFetcher fetcher;
   private final CaptureArchiver archive;
   private final RunSpec spec;
@@ -86,6 +101,11 @@ final class ArchivingPageFetcher extends PageFetcher {
         fetcher.fetch(uri, spec.minDelay(), archive.conditionalHeaders(webUrl.getURL()));
     if (result instanceof PoliteFetcher.RobotsDenied denied) {
       throw new RobotsDeniedException(webUrl.getURL(), denied.unavailable());
+    }
+    if (result instanceof PoliteFetcher.CrawlDelayTooLong tooLong) {
+      throw new HostSkippedException(uri.getHost(), "robots.txt asks for a Crawl-delay of "
+          + tooLong.crawlDelay().toSeconds() + " s, above maxCrawlDelay ("
+          + tooLong.maxCrawlDelay().toSeconds() + " s)");
     }
     HttpExchange ex = ((PoliteFetcher.Fetched) result).exchange();
     CaptureArchiver.Archived archived = archive.archive(ex);

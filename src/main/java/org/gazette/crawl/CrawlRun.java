@@ -87,7 +87,7 @@ public final class CrawlRun {
       RunController run;
       try {
         run = new RunController(config, fetcher,
-            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength())),
+            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), robots.agentName())),
             new RobotstxtServer(robotsOff, fetcher), gate, dropped -> {
               stats.outcome(Outcome.HOST_PAUSED);
               log.info("not fetched, host paused: {}", dropped.getURL());

@@ -86,6 +86,11 @@ final class GazetteCrawler extends WebCrawler {
         run.stats().error("robots-unavailable");
       }
       log.info("{}", denied.getMessage());
+    } else if (e instanceof ArchivingPageFetcher.HostSkippedException skipped) {
+      run.stats().outcome(Outcome.HOST_PAUSED);
+      run.stats().error("host-skipped");
+      log.warn("{}", skipped.getMessage());
+      ((HostAwareFrontier) getMyController().getFrontier()).pause(skipped.host());
     } else if (e instanceof FetchException fe && RetryPolicy.retryable(fe)
         && failed(webUrl, HostAwareFrontier.host(webUrl), null, fe.getMessage())) {
       log.debug("fetch failure", fe);

@@ -32,9 +32,12 @@ final class JsoupHtmlParser implements HtmlParser {
 
   private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
   private final int maxUrlLength;
+  private final String agentName;
 
-  JsoupHtmlParser(int maxUrlLength) {
+  /** @param agentName the robots product token, e.g. {@code gazette} */
+  JsoupHtmlParser(int maxUrlLength, String agentName) {
     this.maxUrlLength = maxUrlLength;
+    this.agentName = agentName.toLowerCase(Locale.ROOT);
   }
 
   @Override
@@ -51,7 +54,8 @@ final class JsoupHtmlParser implements HtmlParser {
     data.setTitle(doc.title());
     data.setContentCharset(doc.charset().name());
     data.setMetaTags(metaTags(doc));
-    data.setOutgoingUrls(links(doc));
+    // nofollow (meta robots, a meta for gazette's own agent, or X-Robots-Tag): no links from here
+    data.setOutgoingUrls(noFollow(doc, page) ? new LinkedHashSet<>() : links(doc));
     // crawler4j's HtmlParseData also holds text and html strings; left empty, as nothing reads them
     data.setText("");
     data.setHtml("");
@@ -82,6 +86,31 @@ final class JsoupHtmlParser implements HtmlParser {
       out.add(web);
     }
     return out;
+  }
+
+  private boolean noFollow(Document doc, Page page) {
+    for (Element meta : doc.select("meta[name][content]")) {
+      String name = meta.attr("name").toLowerCase(Locale.ROOT);
+      if ((name.equals("robots") || name.equals(agentName))
+          && meta.attr("content").toLowerCase(Locale.ROOT).matches(".*\\b(nofollow|none)\\b.*")) {
+        return true;
+      }
+    }
+    if (page.getFetchResponseHeaders() != null) {
+      for (org.apache.http.Header h : page.getFetchResponseHeaders()) {
+        if (h.getName().equalsIgnoreCase("X-Robots-Tag")) {
+          String v = h.getValue().toLowerCase(Locale.ROOT);
+          // "gazette: nofollow" applies to us, "otherbot: nofollow" does not
+          int colon = v.indexOf(':');
+          boolean forUs = colon < 0 || v.substring(0, colon).trim().equals(agentName)
+              || v.substring(0, colon).contains(",");
+          if (forUs && v.matches(".*\\b(nofollow|none)\\b.*")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static Map<String, String> metaTags(Document doc) {

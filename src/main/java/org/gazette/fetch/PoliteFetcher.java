@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  */
 public final class PoliteFetcher {
   /** What became of a fetch that did not fail. */
-  public sealed interface Result permits Fetched, RobotsDenied {}
+  public sealed interface Result permits Fetched, RobotsDenied, CrawlDelayTooLong {}
 
   /** The page was fetched; the exchange may have any status. */
   public record Fetched(HttpExchange exchange) implements Result {}
@@ -24,6 +24,13 @@ public final class PoliteFetcher {
    *     rules disallow the URL
    */
   public record RobotsDenied(URI uri, String unavailable) implements Result {}
+
+  /**
+   * robots.txt asks for a Crawl-delay above {@code maxCrawlDelay}: the host is not crawled at a
+   * pace it did not agree to; nothing was requested.
+   */
+  public record CrawlDelayTooLong(URI uri, Duration crawlDelay, Duration maxCrawlDelay)
+      implements Result {}
 
   private final HttpFetcher http;
   private final PolitenessGate gate;
@@ -65,7 +72,10 @@ public final class PoliteFetcher {
     long crawlDelayMs = rules.getCrawlDelay();
     if (crawlDelayMs > 0 && crawlDelayMs != BaseRobotRules.UNSET_CRAWL_DELAY) {
       Duration delay = Duration.ofMillis(crawlDelayMs);
-      gate.crawlDelay(uri.getHost(), delay.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : delay);
+      if (delay.compareTo(maxCrawlDelay) > 0) {
+        return new CrawlDelayTooLong(uri, delay, maxCrawlDelay);
+      }
+      gate.crawlDelay(uri.getHost(), delay);
     }
     if (!rules.isAllowed(uri.toString())) {
       return new RobotsDenied(uri, policy.unavailable());

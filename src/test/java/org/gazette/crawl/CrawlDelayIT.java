@@ -37,4 +37,20 @@ class CrawlDelayIT {
       }
     }
   }
+
+  @Test
+  void skipsAHostWhoseCrawlDelayIsAboveTheCap() throws Exception {
+    try (SampleNewsSite site = SampleNewsSite.start("127.0.0.1", 0,
+        SampleNewsSite.Options.defaults().withCrawlDelay(Duration.ofSeconds(45)))) {
+      CrawlIT.tmp = tmp;
+      RunSpec spec = CrawlIT.spec("patient", site.baseUri(), Duration.ZERO, 5); // cap: 30 s
+
+      RunSummary summary = new CrawlRun(spec, new PolitenessGate(1),
+          new RobotsCache(CrawlIT.UA)).execute(p -> { });
+
+      assertThat(site.requests()).extracting(ServedRequest::path).containsExactly("/robots.txt");
+      assertThat(summary.errors()).containsEntry("host-skipped", 1L);
+      assertThat(summary.count(Outcome.HOST_PAUSED)).isEqualTo(1);
+    }
+  }
 }

@@ -25,7 +25,7 @@ class JsoupHtmlParserTest {
         + "<title>国务院联防联控机制</title></head><body></body></html>";
     Page page = page(html.getBytes(Charset.forName("GBK")), "text/html");
 
-    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048)
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048, "gazette")
         .parse(page, page.getWebURL().getURL());
 
     assertThat(data.document().title()).isEqualTo("国务院联防联控机制");
@@ -40,7 +40,7 @@ class JsoupHtmlParserTest {
         + "<a href='https://other.example.org/x?b=1'>other</a>";
     Page page = page(html.getBytes(Charset.forName("UTF-8")), "text/html; charset=utf-8");
 
-    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048)
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048, "gazette")
         .parse(page, page.getWebURL().getURL());
 
     assertThat(data.getOutgoingUrls()).extracting(WebURL::getURL).containsExactly(
@@ -59,5 +59,33 @@ class JsoupHtmlParserTest {
   })
   void takesTheHeaderCharsetOnlyWhenTheJdkKnowsIt(String contentType, String expected) {
     assertThat(JsoupHtmlParser.headerCharset(contentType)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<meta name='robots' content='noindex, nofollow'> | | 0",
+      "<meta name='ROBOTS' content='NONE'> | | 0",
+      "<meta name='gazette' content='nofollow'> | | 0",
+      "<meta name='otherbot' content='nofollow'> | | 1",
+      "<meta name='robots' content='noarchive'> | | 1",
+      " | nofollow | 0",
+      " | gazette: nofollow | 0",
+      " | otherbot: nofollow | 1",
+      " | noindex | 1",
+  })
+  void followsNoLinksFromANofollowPage(String meta, String xRobotsTag, int links)
+      throws Exception {
+    String html = "<html><head>" + (meta == null ? "" : meta) + "</head>"
+        + "<body><a href='/next.html'>next</a></body></html>";
+    Page page = page(html.getBytes(Charset.forName("UTF-8")), "text/html");
+    if (xRobotsTag != null) {
+      page.setFetchResponseHeaders(new org.apache.http.Header[] {
+          new org.apache.http.message.BasicHeader("X-Robots-Tag", xRobotsTag)});
+    }
+
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048, "gazette")
+        .parse(page, page.getWebURL().getURL());
+
+    assertThat(data.getOutgoingUrls()).hasSize(links);
   }
 }
