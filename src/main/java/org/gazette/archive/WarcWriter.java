@@ -179,6 +179,30 @@ public final class WarcWriter implements Closeable {
     appendLine(currentOrNewFile(), line);
   }
 
+  /**
+   * Appends {@code record} to the {@code .jsonl} beside the WARC file that holds {@code at}, even
+   * when that file was closed (rotated) since: a JSON line always lies beside its record.
+   */
+  public synchronized void appendJson(Object record, WarcLocation at) throws IOException {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(at, "at");
+    requireOpen();
+    byte[] line = toLine(record);
+    if (current != null && current.name().equals(at.file())) {
+      appendLine(current, line);
+      return;
+    }
+    for (Path closed : closedFiles) {
+      if (closed.getFileName().toString().equals(at.file())) {
+        Path jsonl = closed.resolveSibling(
+            at.file().replaceFirst("\\.warc\\.gz$", "") + ".jsonl");
+        java.nio.file.Files.write(jsonl, line, java.nio.file.StandardOpenOption.APPEND);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no WARC file " + at.file() + " written by this writer");
+  }
+
   /** The WARC file being written, under its {@code .open} name; empty between files. */
   public synchronized Optional<Path> currentFile() {
     return Optional.ofNullable(current).map(WarcFile::openPath);

@@ -98,6 +98,14 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   private List<SiteConfig> selectedSites(GazetteConfig global) {
+    try {
+      return sitesWithOverrides(global);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private List<SiteConfig> sitesWithOverrides(GazetteConfig global) {
     List<SiteConfig> selected = new ArrayList<>();
     if (sites.isEmpty()) {
       selected.add(SiteConfig.forSeeds(seeds, global));
@@ -110,11 +118,7 @@ final class CrawlCommand implements Callable<Integer> {
       }
       selected.add(seeds.isEmpty() ? site : site.withSeeds(seeds));
     }
-    try {
-      return selected.stream().map(this::siteOverrides).toList();
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return selected.stream().map(this::siteOverrides).toList();
   }
 
   private SiteConfig siteOverrides(SiteConfig site) {

@@ -3,7 +3,8 @@ package org.gazette.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.gazette.config.GazetteConfig;
 import org.gazette.config.SiteConfig;
 import org.gazette.crawl.CrawlRun;
@@ -37,28 +38,38 @@ final class Runs {
 
   RunSummary crawl(SiteConfig site) throws IOException {
     CrawlRun run = new CrawlRun(RunSpec.of(global, site, stateDir), gate, robots);
+    CountDownLatch reported = new CountDownLatch(1);
     Thread stopper = new Thread(() -> {
       err.println();
       err.println("gazette: stopping; closing the WARC file...");
       try {
-        run.stopAndWait(Duration.ofSeconds(60));
+        // until the summary is printed, not just until the run returns: the JVM halts when
+        // this hook ends
+        run.stop();
+        reported.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "gazette-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     ConsoleProgress progress = new ConsoleProgress(err);
-    RunSummary summary;
     try {
-      summary = run.execute(progress);
+      RunSummary summary = run.execute(progress);
+      progress.finish();
+      report(summary);
+      return summary;
     } finally {
       progress.finish();
+      reported.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
       } catch (IllegalStateException alreadyShuttingDown) {
         // the hook is running: it asked the run to stop, which is why we are here
       }
     }
+  }
+
+  private void report(RunSummary summary) {
     for (Path warc : summary.warcFiles()) {
       out.println("WARC:        " + shown(warc));
       out.println("JSON lines:  " + shown(jsonl(warc)));
@@ -68,7 +79,6 @@ final class Runs {
       err.println("gazette: some URLs resolve to loopback or private addresses, which are refused;"
           + " pass --allow-private (or allowPrivate: true) to crawl them");
     }
-    return summary;
   }
 
   static Path jsonl(Path warc) {

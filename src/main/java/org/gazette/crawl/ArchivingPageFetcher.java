@@ -1,5 +1,6 @@
 package org.gazette.crawl;
 
+import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.fetcher.PageFetchResult;
 import edu.uci.ics.crawler4j.fetcher.PageFetcher;
@@ -25,6 +26,8 @@ import org.gazette.fetch.PoliteFetcher;
  * carries our data, so the capture is handed to the crawler through a thread-local.
  */
 final class ArchivingPageFetcher extends PageFetcher {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ArchivingPageFetcher.class);
   /** Thrown for a URL that robots.txt disallows; crawler4j routes it to onUnhandledException. */
   static final class RobotsDeniedException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -63,6 +66,7 @@ final class ArchivingPageFetcher extends PageFetcher {
   private final RunSpec spec;
   private final RunStats stats;
   private final ThreadLocal<Capture> handoff = new ThreadLocal<>();
+  private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
   ArchivingPageFetcher(CrawlConfig config, PoliteFetcher fetcher, CaptureArchiver archive,
       RunSpec spec, RunStats stats) {
@@ -126,7 +130,8 @@ final class ArchivingPageFetcher extends PageFetcher {
     result.setResponseHeaders(headers);
     ex.header("Location").ifPresent(location -> {
       try {
-        result.setMovedToUrl(uri.resolve(location.trim()).toString());
+        // normalized as links are, so a redirect to a known URL is not fetched twice
+        result.setMovedToUrl(normalizer.filter(uri.resolve(location.trim()).toString()));
       } catch (IllegalArgumentException badLocation) {
         result.setMovedToUrl(null);
       }
@@ -136,7 +141,10 @@ final class ArchivingPageFetcher extends PageFetcher {
       try {
         body = ContentDecoder.decode(ex, spec.fetch().maxBodySize());
       } catch (IOException e) {
-        throw new IOException("cannot decode body of " + uri + ": " + e.getMessage(), e);
+        // archived as received; only parsing is lost
+        stats.error("undecodable");
+        log.info("cannot decode the body of {}: {}", uri, e.getMessage());
+        body = new byte[0];
       }
       ByteArrayEntity entity = new ByteArrayEntity(body);
       ex.header("Content-Type").ifPresent(entity::setContentType);

@@ -1,5 +1,6 @@
 package org.gazette.crawl;
 
+import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtConfig;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
@@ -97,8 +98,16 @@ public final class CrawlRun {
             + ": " + e.getMessage(), e);
       }
       controller = run;
+      BasicURLNormalizer normalizer = new BasicURLNormalizer();
       for (URI seed : spec.seeds()) {
-        run.addSeed(seed.toString());
+        // the same normalizer as for links, so a seed and a link to it are one URL
+        String url = normalizer.filter(seed.toString());
+        if (url == null) {
+          stats.error("bad-seed");
+          log.warn("seed is not a URL gazette can fetch: {}", seed);
+        } else {
+          run.addNormalizedSeed(url);
+        }
       }
       run.onHeartbeat(ms -> progress.accept(new Progress(spec.site(), run.processed(),
           Math.max(0, run.scheduled() - run.processed()), stats.requests(),

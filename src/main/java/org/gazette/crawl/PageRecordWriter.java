@@ -52,7 +52,7 @@ final class PageRecordWriter {
     };
     // the JSON line goes after the response record, which is already written
     if (record != null) {
-      archive.appendJson(record);
+      archive.appendJson(record, at);
     }
     archive.writeMetadata(capture.exchange().uri(), capture.exchange().date(), at.recordId(),
         WarcContentTypes.WARC_FIELDS, metadata(capture, page, record));

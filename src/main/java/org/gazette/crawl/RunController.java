@@ -29,6 +29,8 @@ final class RunController extends CrawlController {
   private static final long POLL_MILLIS = 50;
 
   private volatile LongConsumer heartbeat = ms -> { };
+  /** crawler4j's shuttingDown is not volatile; this is what the poll loop reads. */
+  private volatile boolean stopping;
   private volatile long finalProcessed = -1;
 
   RunController(CrawlConfig config, PageFetcher fetcher, Parser parser, RobotstxtServer robots,
@@ -38,6 +40,21 @@ final class RunController extends CrawlController {
     // frontier from the controller when they start, which is after this
     frontier.close();
     frontier = new HostAwareFrontier(env, config, gate, onDropped);
+  }
+
+  /**
+   * Schedules a seed as it is: crawler4j's addSeed would rewrite it with its own canonicalizer
+   * (which drops repeated query parameters and re-encodes '+'), unlike the links found later.
+   */
+  void addNormalizedSeed(String url) {
+    if (docIdServer.getDocId(url) > 0) {
+      return;
+    }
+    WebURL seed = new WebURL();
+    seed.setURL(url);
+    seed.setDocid(docIdServer.getNewDocID(url));
+    seed.setDepth((short) 0);
+    frontier.schedule(seed);
   }
 
   HostAwareFrontier hostFrontier() {
@@ -82,7 +99,7 @@ final class RunController extends CrawlController {
     long started = System.currentTimeMillis();
     long nextBeat = started + 1000;
     try {
-      while (!shuttingDown && processed() < scheduled()) {
+      while (!stopping && processed() < scheduled() && anyAlive(workers)) {
         Thread.sleep(POLL_MILLIS);
         long now = System.currentTimeMillis();
         if (now >= nextBeat) {
@@ -96,12 +113,26 @@ final class RunController extends CrawlController {
     finishRun(workers, crawlers);
   }
 
+  @Override
+  public void shutdown() {
+    stopping = true;
+    super.shutdown();
+  }
+
+  private static boolean anyAlive(List<Thread> workers) {
+    return workers.stream().anyMatch(Thread::isAlive);
+  }
+
   private <T extends WebCrawler> void finishRun(List<Thread> workers, List<T> crawlers) {
     shuttingDown = true;
-    frontier.finish();
     for (Thread t : workers) {
       try {
-        t.join();
+        // finish() again while waiting: a worker that was between its check and its wait when
+        // the first notification went out would otherwise wait for ever
+        while (t.isAlive()) {
+          frontier.finish();
+          t.join(100);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

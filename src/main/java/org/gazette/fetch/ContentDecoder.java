@@ -21,6 +21,9 @@ public final class ContentDecoder {
     String encoding = exchange.header("Content-Encoding").orElse("identity")
         .trim().toLowerCase(Locale.ROOT);
     byte[] payload = exchange.payload();
+    if (payload.length == 0) {
+      return payload; // an empty body says Content-Encoding: gzip but has no gzip header
+    }
     switch (encoding) {
       case "", "identity", "none":
         return payload;

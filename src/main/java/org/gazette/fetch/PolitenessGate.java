@@ -45,7 +45,7 @@ public final class PolitenessGate {
 
   /** Records the host's robots.txt Crawl-delay, applied from the next request on. */
   public void crawlDelay(String host, Duration delay) {
-    hosts.computeIfAbsent(hostKey(host), k -> new HostState()).crawlDelayNanos = delay.toNanos();
+    hosts.computeIfAbsent(hostKey(host), k -> new HostState()).crawlDelay(delay.toNanos());
   }
 
   public int maxConnectionsPerHost() {
@@ -117,6 +117,7 @@ public final class PolitenessGate {
     private long nextStartNanos = System.nanoTime();
     private volatile long crawlDelayNanos;
     private long floorNanos;
+    private long lastEndNanos;
     private long waitedNanos;
 
     synchronized void enter(int max) throws InterruptedException {
@@ -137,6 +138,14 @@ public final class PolitenessGate {
       waitedNanos += System.nanoTime() - began;
     }
 
+    /** Applies at once: the request that fetched robots.txt counts as the last one. */
+    synchronized void crawlDelay(long nanos) {
+      crawlDelayNanos = nanos;
+      if (lastEndNanos != 0) {
+        nextStartNanos = Math.max(nextStartNanos, lastEndNanos + nanos);
+      }
+    }
+
     synchronized long nanosUntilReady(int max) {
       if (inFlight >= max) {
         return Long.MAX_VALUE;
@@ -151,7 +160,8 @@ public final class PolitenessGate {
 
     synchronized void leave(long minDelayNanos) {
       inFlight--;
-      long next = System.nanoTime() + Math.max(Math.max(minDelayNanos, crawlDelayNanos), floorNanos);
+      lastEndNanos = System.nanoTime();
+      long next = lastEndNanos + Math.max(Math.max(minDelayNanos, crawlDelayNanos), floorNanos);
       nextStartNanos = Math.max(nextStartNanos, next);
       notifyAll();
     }

@@ -34,6 +34,16 @@ final class ResponseReader {
     }
     int status = parseStatus(uri, statusLine);
     List<HttpHeader> headers = readHeaders(uri);
+    // interim responses (100 Continue, 103 Early Hints) stay on the wire copy; the final one counts
+    while (status >= 100 && status < 200 && status != 101) {
+      statusLine = wire.readLine(8192);
+      if (statusLine == null) {
+        throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri,
+            "no final response after " + status);
+      }
+      status = parseStatus(uri, statusLine);
+      headers = readHeaders(uri);
+    }
     int bodyOffset = wire.wireLength();
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
     Truncation truncation = Truncation.NONE;
@@ -95,15 +105,8 @@ final class ResponseReader {
     if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
       return readChunked(payload);
     }
-    String length = first(headers, "Content-Length");
-    if (length != null) {
-      long n;
-      try {
-        n = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        throw new FetchException(FetchException.Kind.BAD_RESPONSE, uri,
-            "bad Content-Length: " + abbreviate(length));
-      }
+    long n = contentLength(first(headers, "Content-Length"));
+    if (n >= 0) {
       long wanted = Math.min(n, maxBodySize);
       long got = wire.copy(wanted, payload);
       if (got < wanted) {
@@ -112,10 +115,33 @@ final class ResponseReader {
       return n > maxBodySize ? Truncation.LENGTH : Truncation.NONE;
     }
     long got = wire.copy(maxBodySize, payload);
-    if (got == maxBodySize && wire.read() >= 0) {
+    if (got == maxBodySize && wire.hasMore()) {
       return Truncation.LENGTH;
     }
     return Truncation.NONE;
+  }
+
+  /**
+   * The Content-Length, or -1 when absent or unusable; repeated equal values ({@code 5, 5}) are
+   * one value, and a body of unusable length is read to the end of the connection.
+   */
+  static long contentLength(String value) {
+    if (value == null) {
+      return -1;
+    }
+    long n = -1;
+    for (String part : value.split(",")) {
+      try {
+        long v = Long.parseLong(part.trim());
+        if (v < 0 || (n >= 0 && v != n)) {
+          return -1;
+        }
+        n = v;
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return n;
   }
 
   private Truncation readChunked(ByteArrayOutputStream payload) throws IOException {

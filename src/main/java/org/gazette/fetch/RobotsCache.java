@@ -91,8 +91,17 @@ public final class RobotsCache {
       }
       int status = ex.status();
       if (status >= 300 && status < 400 && ex.header("Location").isPresent()) {
-        current = current.resolve(ex.header("Location").get().trim());
+        try {
+          current = current.resolve(ex.header("Location").get().trim());
+        } catch (IllegalArgumentException badLocation) {
+          return failed(parser.failedFetch(503), "robots.txt redirects to a bad Location");
+        }
         continue;
+      }
+      if (status >= 200 && status < 300 && ex.truncation() != Truncation.NONE
+          && ex.truncation() != Truncation.LENGTH) {
+        // cut by time or a broken connection: the rules that matter may be the ones missing
+        return failed(parser.failedFetch(503), "robots.txt cut short (" + ex.truncation() + ")");
       }
       if (status >= 200 && status < 300) {
         byte[] body = ex.payload();

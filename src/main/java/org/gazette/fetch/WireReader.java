@@ -71,6 +71,11 @@ final class WireReader {
     }
   }
 
+  /** Whether more bytes follow, without consuming (or recording) any. */
+  boolean hasMore() throws IOException {
+    return pos < limit || fill();
+  }
+
   /** One byte, or -1 at end of stream. */
   int read() throws IOException {
     if (pos == limit && !fill()) {

@@ -78,4 +78,12 @@ class MainTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).containsIgnoringCase("contact");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"example.com", "ftp://example.com/"})
+  void badSeedIsBadUsage(String seed) {
+    assertThat(run("crawl", "--seed", seed, "--out", tmp.toString(), "--state",
+        tmp.resolve("state").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("seed");
+  }
 }

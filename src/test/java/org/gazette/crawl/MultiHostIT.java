@@ -2,7 +2,9 @@ package org.gazette.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.gazette.fetch.PolitenessGate;
 import org.gazette.fetch.RobotsCache;
 import org.gazette.sample.SampleNewsSite;
 import org.gazette.sample.ServedRequest;
+import org.gazette.testing.WarcAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +43,7 @@ class MultiHostIT {
           Duration.ofSeconds(30), 0, 3, Duration.ofSeconds(30), 2048, 3,
           new FetchOptions(CrawlIT.UA, Duration.ofSeconds(5), Duration.ofSeconds(5),
               Duration.ofSeconds(20), 10 << 20, true),
-          tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30, "ops@example.org");
+          tmp.resolve("warc"), tmp.resolve("state"), "gazette", 60_000, "ops@example.org");
 
       RunSummary summary = new CrawlRun(spec, new PolitenessGate(1), new RobotsCache(CrawlIT.UA))
           .execute(p -> { });
@@ -53,6 +56,16 @@ class MultiHostIT {
           assertThat(Duration.between(log.get(i - 1).time(), log.get(i).time()))
               .as("gap before %s%s", site.baseUri(), log.get(i).path())
               .isGreaterThanOrEqualTo(delay.minusMillis(2));
+        }
+      }
+      // small files rotate while threads write: every JSON line still lies beside its record
+      assertThat(summary.warcFiles()).hasSizeGreaterThan(2);
+      WarcAssertions.assertValidArchive(tmp.resolve("warc/three"));
+      for (Path warc : summary.warcFiles()) {
+        String name = warc.getFileName().toString();
+        for (String line : Files.readAllLines(WarcAssertions.jsonlBeside(warc))) {
+          assertThat(new ObjectMapper().readTree(line).get("warc").get("file").asText())
+              .as("warc.file of a line beside %s", name).isEqualTo(name);
         }
       }
       // side by side: while one host is being crawled, the others are too

@@ -65,4 +65,14 @@ class PolitenessGateTest {
     gate.acquire("slow.example", Duration.ZERO, 3.0).close();
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(110);
   }
+
+  @Test
+  void crawlDelayLearntFromRobotsTxtAppliesToTheVeryNextRequest() throws Exception {
+    PolitenessGate gate = new PolitenessGate(1);
+    gate.acquire("r.example", Duration.ofMillis(10), 0).close(); // the robots.txt request
+    gate.crawlDelay("r.example", Duration.ofMillis(150));
+    long start = System.nanoTime();
+    gate.acquire("r.example", Duration.ofMillis(10), 0).close();
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(140);
+  }
 }
