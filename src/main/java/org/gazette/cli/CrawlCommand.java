@@ -70,8 +70,10 @@ final class CrawlCommand implements Callable<Integer> {
     }
     GazetteConfig global = overrides(Configs.load(config));
     Runs runs = new Runs(global, state, spec.commandLine().getOut(), spec.commandLine().getErr());
+    // bare seeds without --time-zone: DESIGN.md says guess the zone from the page, else UTC
+    boolean guess = sites.isEmpty() && timeZone == null;
     for (SiteConfig site : selectedSites(global)) {
-      runs.crawl(site);
+      runs.crawl(site, guess);
     }
     return 0;
   }

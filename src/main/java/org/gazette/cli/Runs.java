@@ -37,7 +37,13 @@ final class Runs {
   }
 
   RunSummary crawl(SiteConfig site) throws IOException {
-    CrawlRun run = new CrawlRun(RunSpec.of(global, site, stateDir), gate, robots);
+    return crawl(site, false);
+  }
+
+  /** @param guessTimeZone read page-local times in a zone guessed per page, not the site's */
+  RunSummary crawl(SiteConfig site, boolean guessTimeZone) throws IOException {
+    RunSpec spec = RunSpec.of(global, site, stateDir);
+    CrawlRun run = new CrawlRun(guessTimeZone ? spec.withGuessedTimeZone() : spec, gate, robots);
     CountDownLatch reported = new CountDownLatch(1);
     Thread stopper = new Thread(() -> {
       err.println();

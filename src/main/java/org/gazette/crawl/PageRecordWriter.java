@@ -13,6 +13,9 @@ import org.gazette.extract.PageExtractor;
 import org.gazette.extract.PageKind;
 import org.gazette.extract.RecordJson;
 import org.gazette.extract.WarcRef;
+import org.gazette.extract.ZoneGuess;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.jsoup.nodes.Document;
 
 /**
@@ -42,8 +45,10 @@ final class PageRecordWriter {
       case UNKNOWN -> extractor.classify(doc);
     };
     WarcLocation at = capture.location();
+    ZoneId zone = spec.timeZone() != null ? spec.timeZone()
+        : ZoneGuess.of(doc, url).orElse(ZoneOffset.UTC);
     PageContext context = new PageContext(spec.site(), url, capture.exchange().date(),
-        capture.exchange().status(), spec.timeZone(),
+        capture.exchange().status(), zone,
         new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()));
     Object record = switch (kind) {
       case ARTICLE -> extractor.extractArticle(doc, context);

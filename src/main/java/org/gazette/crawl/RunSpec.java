@@ -21,7 +21,8 @@ import org.gazette.fetch.FetchOptions;
  * @param listingPatterns URL patterns of listing pages (may be empty)
  * @param articlePatterns URL patterns of article pages (may be empty); when both lists are empty
  *     every in-scope URL is followed and pages are classified by their content
- * @param timeZone the zone page-local times are read in
+ * @param timeZone the zone page-local times are read in; null to guess it per page from its
+ *     language and domain (else UTC)
  * @param maxPages most URLs scheduled in this run
  * @param maxDepth most link hops from a seed
  * @param minDelay least gap between two requests to one host
@@ -72,6 +73,13 @@ public record RunSpec(
         politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()));
+  }
+
+  /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
+  public RunSpec withGuessedTimeZone() {
+    return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
+        maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
