@@ -63,11 +63,7 @@ public final class PoliteFetcher {
     if (uri.getHost() == null) {
       throw new FetchException(FetchException.Kind.UNSUPPORTED, uri, "URL has no host");
     }
-    RobotsCache.Policy policy = robots.policy(uri, robotsUri -> {
-      HttpExchange ex = gated(robotsUri, minDelay, List.of());
-      robotsSink.accept(ex);
-      return ex;
-    });
+    RobotsCache.Policy policy = robotsPolicy(uri, minDelay);
     BaseRobotRules rules = policy.rules();
     long crawlDelayMs = rules.getCrawlDelay();
     if (crawlDelayMs > 0 && crawlDelayMs != BaseRobotRules.UNSET_CRAWL_DELAY) {
@@ -81,6 +77,19 @@ public final class PoliteFetcher {
       return new RobotsDenied(uri, policy.unavailable());
     }
     return new Fetched(gated(uri, minDelay, extraHeaders));
+  }
+
+  /**
+   * The robots.txt policy for {@code uri}'s origin, from the cache or fetched through the gate
+   * (each redirect hop too, {@code minDelay} apart on one host) and handed to the sink.
+   */
+  public RobotsCache.Policy robotsPolicy(URI uri, Duration minDelay)
+      throws FetchException, InterruptedException {
+    return robots.policy(uri, robotsUri -> {
+      HttpExchange ex = gated(robotsUri, minDelay, List.of());
+      robotsSink.accept(ex);
+      return ex;
+    });
   }
 
   public PolitenessGate gate() {
