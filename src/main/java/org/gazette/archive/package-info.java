@@ -8,8 +8,11 @@
  * package that sees Commons Compress streams; everything else hands it an {@link
  * org.gazette.fetch.HttpExchange} and gets back a {@link org.gazette.archive.WarcLocation}.
  *
- * <p>It does not fetch, parse or decide what is archived, does not read WARC files back and does
- * not repair a {@code .open} file left by a crash.
+ * <p>It also reads WARC files back, its own and others', with {@link
+ * org.gazette.archive.WarcFileReader}: to check them ({@link org.gazette.archive.WarcVerifier}),
+ * index them in pywb's CDXJ format ({@link org.gazette.archive.CdxjIndexer}) and repair a {@code
+ * .open} file left by a crash ({@link org.gazette.archive.WarcRepair}). It does not fetch, parse or
+ * decide what is archived.
  *
  * <p>Null: parameters are non-null unless their Javadoc says otherwise; absent values are returned
  * as {@link java.util.Optional}.

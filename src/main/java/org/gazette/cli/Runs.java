@@ -31,7 +31,7 @@ final class Runs {
     this.global = global;
     this.stateDir = stateDir;
     this.gate = new PolitenessGate(global.politeness().maxConnectionsPerHost());
-    this.robots = new RobotsCache(global.userAgent());
+    this.robots = new RobotsCache(global.userAgent(), global.robotsCacheTtl());
     this.out = out;
     this.err = err;
   }

@@ -117,7 +117,7 @@ public final class ConfigLoader {
   private static GazetteConfig readGlobal(Node root, Problems problems) {
     Section s = Section.root(problems, root == null ? Node.map("", 1, Map.of()) : root);
     s.allow("userAgent", "output", "logs", "state", "status", "politeness", "limits",
-        "allowPrivate", "warcPrefix", "warcMaxFileSize", "threads");
+        "allowPrivate", "warcPrefix", "warcMaxFileSize", "threads", "robotsCacheTtl");
     String userAgent = s.text("userAgent", Defaults.USER_AGENT);
     String uaProblem = Values.userAgentProblem(userAgent);
     if (uaProblem != null) {
@@ -134,7 +134,7 @@ public final class ConfigLoader {
         new StateConfig(Defaults.STATE_URL, null, null, false, null),
         new StatusConfig(Defaults.STATUS_HOST, Defaults.STATUS_PORT), defaultPoliteness(),
         defaultLimits(), false, Defaults.WARC_PREFIX, Defaults.WARC_MAX_FILE_SIZE,
-        Defaults.THREADS, Map.of());
+        Defaults.THREADS, Defaults.ROBOTS_CACHE_TTL, Map.of());
     String ua = userAgent;
     String warcPrefix = prefix;
     return SiteReader.build(s, () -> new GazetteConfig(ua,
@@ -148,6 +148,7 @@ public final class ConfigLoader {
         warcPrefix,
         s.size("warcMaxFileSize", Defaults.WARC_MAX_FILE_SIZE),
         s.integer("threads", Defaults.THREADS, 1),
+        s.duration("robotsCacheTtl", Defaults.ROBOTS_CACHE_TTL, false),
         Map.of()), fallback);
   }
 

@@ -26,6 +26,7 @@ final class Defaults {
   // Heritrix's default: a server that answers slowly is given proportionally more room.
   static final double DELAY_FACTOR = 5.0;
   static final int MAX_RETRIES = 3;
+  static final Duration ROBOTS_CACHE_TTL = Duration.ofHours(24);
   static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
   static final long MAX_BODY_SIZE = 10L << 20; // 10 MB

@@ -1,6 +1,7 @@
 package org.gazette.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * @param warcMaxFileSize a WARC file is closed and a new one begun past this many bytes
  *     (default 1 GB, 2^30 bytes)
  * @param threads crawler threads per run (default 4)
+ * @param robotsCacheTtl how long robots.txt rules are kept per origin (default 24h)
  * @param sites the sites by name, sorted by name
  */
 public record GazetteConfig(
@@ -39,6 +41,7 @@ public record GazetteConfig(
     String warcPrefix,
     long warcMaxFileSize,
     int threads,
+    Duration robotsCacheTtl,
     Map<String, SiteConfig> sites) {
 
   /**
@@ -58,6 +61,9 @@ public record GazetteConfig(
     Values.check("warcPrefix", Values.nameProblem(warcPrefix));
     Values.check("warcMaxFileSize", warcMaxFileSize > 0, "must be more than zero");
     Values.check("threads", threads >= 1, "must be at least 1");
+    Objects.requireNonNull(robotsCacheTtl, "robotsCacheTtl");
+    Values.check("robotsCacheTtl", !robotsCacheTtl.isNegative() && !robotsCacheTtl.isZero(),
+        "must be more than zero");
     TreeMap<String, SiteConfig> sorted = new TreeMap<>();
     if (sites != null) {
       sites.forEach((name, site) -> {
@@ -72,30 +78,30 @@ public record GazetteConfig(
   /** This configuration with another user agent (for {@code --user-agent}). */
   public GazetteConfig withUserAgent(String newUserAgent) {
     return new GazetteConfig(newUserAgent, output, logs, state, status, politeness, limits,
-        allowPrivate, warcPrefix, warcMaxFileSize, threads, sites);
+        allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, sites);
   }
 
   /** This configuration with another archive folder (for {@code --out}). */
   public GazetteConfig withOutput(Path newOutput) {
     return new GazetteConfig(userAgent, newOutput.toAbsolutePath().normalize(), logs, state,
-        status, politeness, limits, allowPrivate, warcPrefix, warcMaxFileSize, threads, sites);
+        status, politeness, limits, allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, sites);
   }
 
   /** This configuration with another thread count (for {@code --threads}). */
   public GazetteConfig withThreads(int newThreads) {
     return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
-        allowPrivate, warcPrefix, warcMaxFileSize, newThreads, sites);
+        allowPrivate, warcPrefix, warcMaxFileSize, newThreads, robotsCacheTtl, sites);
   }
 
   /** This configuration with private addresses allowed or not (for {@code --allow-private}). */
   public GazetteConfig withAllowPrivate(boolean newAllowPrivate) {
     return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
-        newAllowPrivate, warcPrefix, warcMaxFileSize, threads, sites);
+        newAllowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, sites);
   }
 
   /** This configuration with other sites (a selection, or one built with forSeeds). */
   public GazetteConfig withSites(Map<String, SiteConfig> newSites) {
     return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
-        allowPrivate, warcPrefix, warcMaxFileSize, threads, newSites);
+        allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, newSites);
   }
 }

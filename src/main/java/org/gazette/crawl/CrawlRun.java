@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.gazette.archive.WarcRepair;
 import org.gazette.archive.WarcWriter;
 import org.gazette.archive.WarcWriterOptions;
 import org.gazette.archive.Warcinfo;
@@ -70,6 +71,9 @@ public final class CrawlRun {
     RunStats stats = new RunStats();
     Path warcDir = spec.output().resolve(spec.site());
     Files.createDirectories(warcDir);
+    // a crash leaves .open files: cut each after its last whole record and close it. One run per
+    // site at a time writes here, so no .open file in this folder is being written now.
+    WarcRepair.repairFolder(warcDir);
     try (CaptureIndex index = CaptureIndex.open(spec.stateDir().resolve("captures.jsonl"));
         WarcWriter archive = new WarcWriter(warcOptions(warcDir))) {
       CrawlConfig config = crawlConfig();

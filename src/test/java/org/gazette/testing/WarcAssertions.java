@@ -110,6 +110,11 @@ public final class WarcAssertions {
           .as("gzip members of %s, one per record", name)
           .containsExactlyElementsOf(records.stream().map(ReadRecord::offset).toList());
     }
+    // and gazette's own verifier (gazette warc verify) agrees
+    org.gazette.archive.WarcVerifier.Report report = org.gazette.archive.WarcVerifier.verify(warc);
+    assertThat(report.problems()).as("gazette warc verify %s", name).isEmpty();
+    assertThat(report.records()).as("records gazette warc verify read in %s", name)
+        .isEqualTo(records.size());
     return records;
   }
 
