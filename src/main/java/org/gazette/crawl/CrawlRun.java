@@ -92,7 +92,8 @@ public final class CrawlRun {
       RunController run;
       try {
         run = new RunController(config, fetcher,
-            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), robots.agentName())),
+            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), robots.agentName()),
+                new DiscoveryParser(spec.timeZone(), maxUrlLength())),
             new RobotstxtServer(robotsOff, fetcher), gate, dropped -> {
               stats.outcome(Outcome.HOST_PAUSED);
               log.info("not fetched, host paused: {}", dropped.getURL());
@@ -113,6 +114,7 @@ public final class CrawlRun {
           run.addNormalizedSeed(url);
         }
       }
+      addRobotsSitemaps(run, polite, normalizer, scope);
       run.onHeartbeat(ms -> progress.accept(new Progress(spec.site(), run.processed(),
           Math.max(0, run.scheduled() - run.processed()), stats.requests(),
           run.processed() * 1000.0 / Math.max(1, ms))));
@@ -129,6 +131,34 @@ public final class CrawlRun {
           archive.closedFiles(), gate.waitedMillis(), Duration.between(started, Instant.now()));
       log.info("run {} ended: {}", runId, summary.line());
       return summary;
+    }
+  }
+
+  /**
+   * The {@code Sitemap:} lines of the seeds' robots.txt become seeds too (fetching robots.txt
+   * through the gate, as the first page of each host would anyway).
+   */
+  private void addRobotsSitemaps(RunController run, PoliteFetcher polite,
+      BasicURLNormalizer normalizer, ScopeRules scope) throws IOException {
+    java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+    for (URI seed : spec.seeds()) {
+      if (seed.getHost() == null || !origins.add(seed.getScheme() + "://" + seed.getAuthority())) {
+        continue;
+      }
+      try {
+        for (String sitemap : polite.robotsPolicy(seed, spec.minDelay()).rules().getSitemaps()) {
+          String url = normalizer.filter(sitemap);
+          if (url != null && scope.follows(url, DiscoveryParser.SITEMAP)) {
+            log.info("sitemap from robots.txt of {}: {}", seed.getHost(), url);
+            run.addNormalizedSeed(url, DiscoveryParser.SITEMAP);
+          }
+        }
+      } catch (org.gazette.fetch.FetchException e) {
+        log.info("no sitemaps for {}: {}", seed, e.getMessage()); // the seed itself will say why
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading robots.txt of " + seed, e);
+      }
     }
   }
 

@@ -22,7 +22,7 @@ final class GazetteCrawler extends WebCrawler {
 
   @Override
   public boolean shouldVisit(Page referringPage, WebURL url) {
-    boolean follow = run.scope().follows(url.getURL());
+    boolean follow = run.scope().follows(url.getURL(), url.getTag());
     if (!follow) {
       log.trace("out of scope: {}", url.getURL());
     }

@@ -8,25 +8,30 @@ import edu.uci.ics.crawler4j.parser.Parser;
 import java.util.Locale;
 
 /**
- * crawler4j's Parser with the jsoup parser plugged in. HTML goes to jsoup; everything else was
- * archived already and is not parsed. Overriding parse also skips crawler4j's Tika language
+ * crawler4j's Parser with the jsoup parser plugged in. HTML goes to jsoup, sitemaps and feeds to
+ * the discovery readers; everything else was archived already and is not parsed. Overriding parse also skips crawler4j's Tika language
  * guesser, which is why Tika is not in the build.
  */
 final class GazetteParser extends Parser {
   private final JsoupHtmlParser html;
+  private final DiscoveryParser discovery;
 
-  GazetteParser(CrawlConfig config, JsoupHtmlParser html) {
+  GazetteParser(CrawlConfig config, JsoupHtmlParser html, DiscoveryParser discovery) {
     super(config, html);
     this.html = html;
+    this.discovery = discovery;
   }
 
   @Override
   public void parse(Page page, String contextURL)
       throws NotAllowedContentException, ParseException {
-    if (!isHtml(page.getContentType())) {
+    if (DiscoveryParser.isDiscovery(page)) {
+      page.setParseData(discovery.parse(page, contextURL));
+    } else if (isHtml(page.getContentType())) {
+      page.setParseData(html.parse(page, contextURL));
+    } else {
       throw new NotAllowedContentException();
     }
-    page.setParseData(html.parse(page, contextURL));
   }
 
   static boolean isHtml(String contentType) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,19 @@ final class JsoupHtmlParser implements HtmlParser {
     data.setContentCharset(doc.charset().name());
     data.setMetaTags(metaTags(doc));
     // nofollow (meta robots, a meta for gazette's own agent, or X-Robots-Tag): no links from here
-    data.setOutgoingUrls(noFollow(doc, page) ? new LinkedHashSet<>() : links(doc));
+    boolean noFollow = noFollow(doc, page);
+    data.setOutgoingUrls(noFollow ? new LinkedHashSet<>() : links(doc));
+    // feeds the page announces are read for article URLs, like a listing
+    for (java.net.URI feed : noFollow ? List.<java.net.URI>of() : org.gazette.discover.FeedLinks.find(doc)) {
+      String url = normalizer.filter(feed.toString());
+      if (url != null && url.length() <= maxUrlLength) {
+        WebURL web = new WebURL();
+        web.setURL(url);
+        web.setTag(DiscoveryParser.FEED);
+        web.setAnchor(DiscoveryParser.FEED);
+        data.getOutgoingUrls().add(web);
+      }
+    }
     // crawler4j's HtmlParseData also holds text and html strings; left empty, as nothing reads them
     data.setText("");
     data.setHtml("");

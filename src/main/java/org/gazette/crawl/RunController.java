@@ -47,11 +47,17 @@ final class RunController extends CrawlController {
    * (which drops repeated query parameters and re-encodes '+'), unlike the links found later.
    */
   void addNormalizedSeed(String url) {
+    addNormalizedSeed(url, "");
+  }
+
+  /** A seed with an anchor: {@link DiscoveryParser#SITEMAP} marks a sitemap from robots.txt. */
+  void addNormalizedSeed(String url, String anchor) {
     if (docIdServer.getDocId(url) > 0) {
       return;
     }
     WebURL seed = new WebURL();
     seed.setURL(url);
+    seed.setAnchor(anchor);
     seed.setDocid(docIdServer.getNewDocID(url));
     seed.setDepth((short) 0);
     frontier.schedule(seed);

@@ -28,6 +28,24 @@ final class ScopeRules {
     this.maxUrlLength = maxUrlLength;
   }
 
+  /** Whether a link to {@code url} found as {@code tag} is followed; sitemaps and feeds need no pattern. */
+  boolean follows(String url, String tag) {
+    if (DiscoveryParser.SITEMAP.equals(tag) || DiscoveryParser.FEED.equals(tag)) {
+      return onHosts(url);
+    }
+    return follows(url);
+  }
+
+  private boolean onHosts(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() != null && url.length() <= maxUrlLength
+          && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
   boolean follows(String url) {
     if (url.length() > maxUrlLength) {
       return false;
