@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A polite crawler and archiver for news sites: WARC files and JSON lines.",
     subcommands = {CrawlCommand.class, DemoCommand.class, CheckConfigCommand.class,
-        RobotsCommand.class, WarcCommand.class, CommandLine.HelpCommand.class})
+        RobotsCommand.class, WarcCommand.class, SampleSiteCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad usage or bad configuration. */
   public static final int EXIT_USAGE = 2;
