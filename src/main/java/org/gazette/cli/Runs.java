@@ -30,7 +30,8 @@ final class Runs {
   Runs(GazetteConfig global, Path stateDir, PrintWriter out, PrintWriter err) {
     this.global = global;
     this.stateDir = stateDir;
-    this.gate = new PolitenessGate(global.politeness().maxConnectionsPerHost());
+    this.gate = new PolitenessGate(global.politeness().maxConnectionsPerHost(),
+        global.politenessByDomain());
     this.robots = new RobotsCache(global.userAgent(), global.robotsCacheTtl());
     this.out = out;
     this.err = err;

@@ -117,7 +117,7 @@ public final class ConfigLoader {
   private static GazetteConfig readGlobal(Node root, Problems problems) {
     Section s = Section.root(problems, root == null ? Node.map("", 1, Map.of()) : root);
     s.allow("userAgent", "output", "logs", "state", "status", "politeness", "limits",
-        "allowPrivate", "warcPrefix", "warcMaxFileSize", "threads", "robotsCacheTtl");
+        "allowPrivate", "warcPrefix", "warcMaxFileSize", "threads", "robotsCacheTtl", "politenessScope");
     String userAgent = s.text("userAgent", Defaults.USER_AGENT);
     String uaProblem = Values.userAgentProblem(userAgent);
     if (uaProblem != null) {
@@ -134,7 +134,7 @@ public final class ConfigLoader {
         new StateConfig(Defaults.STATE_URL, null, null, false, null),
         new StatusConfig(Defaults.STATUS_HOST, Defaults.STATUS_PORT), defaultPoliteness(),
         defaultLimits(), false, Defaults.WARC_PREFIX, Defaults.WARC_MAX_FILE_SIZE,
-        Defaults.THREADS, Defaults.ROBOTS_CACHE_TTL, Map.of());
+        Defaults.THREADS, Defaults.ROBOTS_CACHE_TTL, false, Map.of());
     String ua = userAgent;
     String warcPrefix = prefix;
     return SiteReader.build(s, () -> new GazetteConfig(ua,
@@ -149,7 +149,18 @@ public final class ConfigLoader {
         s.size("warcMaxFileSize", Defaults.WARC_MAX_FILE_SIZE),
         s.integer("threads", Defaults.THREADS, 1),
         s.duration("robotsCacheTtl", Defaults.ROBOTS_CACHE_TTL, false),
+        politenessByDomain(s),
         Map.of()), fallback);
+  }
+
+  /** {@code politenessScope}: {@code host} (the default) or {@code domain}. */
+  private static boolean politenessByDomain(Section s) {
+    String scope = s.text("politenessScope", "host");
+    if (!scope.equals("host") && !scope.equals("domain")) {
+      s.problem("politenessScope", "must be host or domain, not " + Values.quote(scope));
+      return false;
+    }
+    return scope.equals("domain");
   }
 
   private static StateConfig state(Section s, StateConfig fallback) {

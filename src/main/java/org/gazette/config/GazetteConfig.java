@@ -27,6 +27,8 @@ import java.util.TreeMap;
  *     (default 1 GB, 2^30 bytes)
  * @param threads crawler threads per run (default 4)
  * @param robotsCacheTtl how long robots.txt rules are kept per origin (default 24h)
+ * @param politenessByDomain whether the politeness limits hold per registered domain rather
+ *     than per host name ({@code politenessScope: domain}; default host)
  * @param sites the sites by name, sorted by name
  */
 public record GazetteConfig(
@@ -42,6 +44,7 @@ public record GazetteConfig(
     long warcMaxFileSize,
     int threads,
     Duration robotsCacheTtl,
+    boolean politenessByDomain,
     Map<String, SiteConfig> sites) {
 
   /**
@@ -78,30 +81,30 @@ public record GazetteConfig(
   /** This configuration with another user agent (for {@code --user-agent}). */
   public GazetteConfig withUserAgent(String newUserAgent) {
     return new GazetteConfig(newUserAgent, output, logs, state, status, politeness, limits,
-        allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, sites);
+        allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with another archive folder (for {@code --out}). */
   public GazetteConfig withOutput(Path newOutput) {
     return new GazetteConfig(userAgent, newOutput.toAbsolutePath().normalize(), logs, state,
-        status, politeness, limits, allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, sites);
+        status, politeness, limits, allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with another thread count (for {@code --threads}). */
   public GazetteConfig withThreads(int newThreads) {
     return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
-        allowPrivate, warcPrefix, warcMaxFileSize, newThreads, robotsCacheTtl, sites);
+        allowPrivate, warcPrefix, warcMaxFileSize, newThreads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with private addresses allowed or not (for {@code --allow-private}). */
   public GazetteConfig withAllowPrivate(boolean newAllowPrivate) {
     return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
-        newAllowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, sites);
+        newAllowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with other sites (a selection, or one built with forSeeds). */
   public GazetteConfig withSites(Map<String, SiteConfig> newSites) {
     return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
-        allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, newSites);
+        allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, newSites);
   }
 }

@@ -32,7 +32,7 @@ final class GazetteCrawler extends WebCrawler {
   @Override
   protected void handlePageStatusCode(WebURL webUrl, int status, String description) {
     Capture capture = run.fetcher().peekCapture();
-    String host = HostAwareFrontier.host(webUrl);
+    String host = HostAwareFrontier.rawHost(webUrl);
     if (RetryPolicy.retryable(status)) {
       if (failed(webUrl, host, capture == null ? null : capture.exchange(), "HTTP " + status)) {
         return; // tried again later: no outcome yet
@@ -92,7 +92,7 @@ final class GazetteCrawler extends WebCrawler {
       log.warn("{}", skipped.getMessage());
       ((HostAwareFrontier) getMyController().getFrontier()).pause(skipped.host());
     } else if (e instanceof FetchException fe && RetryPolicy.retryable(fe)
-        && failed(webUrl, HostAwareFrontier.host(webUrl), null, fe.getMessage())) {
+        && failed(webUrl, HostAwareFrontier.rawHost(webUrl), null, fe.getMessage())) {
       log.debug("fetch failure", fe);
     } else if (e instanceof FetchException fe) {
       boolean refused = fe.kind() == FetchException.Kind.ADDRESS_REFUSED;

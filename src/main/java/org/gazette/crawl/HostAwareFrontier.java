@@ -122,7 +122,7 @@ final class HostAwareFrontier extends Frontier {
   void pause(String host) {
     List<WebURL> dropped = new ArrayList<>();
     synchronized (mutex) {
-      String key = PolitenessGate.hostKey(host);
+      String key = gate.key(host);
       paused.add(key);
       ArrayDeque<WebURL> queue = byHost.remove(key);
       if (queue != null) {
@@ -195,7 +195,13 @@ final class HostAwareFrontier extends Frontier {
     }
   }
 
-  static String host(WebURL url) {
+  /** The queue a URL goes in: its host, or its registered domain when the gate says so. */
+  private String host(WebURL url) {
+    return gate.key(rawHost(url));
+  }
+
+  /** The URL's host name, lower case; "" when it has none. */
+  static String rawHost(WebURL url) {
     try {
       String host = new URI(url.getURL()).getHost();
       return host == null ? "" : PolitenessGate.hostKey(host);

@@ -1,5 +1,6 @@
 package org.gazette.fetch;
 
+import crawlercommons.domains.EffectiveTldFinder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,18 +19,40 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PolitenessGate {
   private final int maxConnectionsPerHost;
+  private final boolean byDomain;
   private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
 
+  /** A gate that keeps its limits per host name. */
   public PolitenessGate(int maxConnectionsPerHost) {
+    this(maxConnectionsPerHost, false);
+  }
+
+  /**
+   * @param byDomain keep the limits per registered domain (news.example.co.uk and
+   *     img.example.co.uk share one), as for sites that spread one server over many names
+   */
+  public PolitenessGate(int maxConnectionsPerHost, boolean byDomain) {
     if (maxConnectionsPerHost < 1) {
       throw new IllegalArgumentException("maxConnectionsPerHost must be at least 1");
     }
     this.maxConnectionsPerHost = maxConnectionsPerHost;
+    this.byDomain = byDomain;
   }
 
-  /** The gate's key for a host: host names compare without case; ports share the host. */
+  /** Host names compare without case; ports share the host. */
   public static String hostKey(String host) {
     return host.toLowerCase(Locale.ROOT);
+  }
+
+  /** The key this gate keeps limits under: the host, or its registered domain. */
+  public String key(String host) {
+    String h = hostKey(host);
+    if (!byDomain) {
+      return h;
+    }
+    // the public suffix list of crawler-commons; an IP address or unknown suffix stays as is
+    String domain = EffectiveTldFinder.getAssignedDomain(h, true, false);
+    return domain == null || domain.isEmpty() ? h : domain;
   }
 
   /**
@@ -38,14 +61,14 @@ public final class PolitenessGate {
    */
   public Permit acquire(String host, Duration minDelay, double delayFactor)
       throws InterruptedException {
-    HostState state = hosts.computeIfAbsent(hostKey(host), k -> new HostState());
+    HostState state = hosts.computeIfAbsent(key(host), k -> new HostState());
     state.enter(maxConnectionsPerHost);
     return new Permit(state, minDelay, delayFactor);
   }
 
   /** Records the host's robots.txt Crawl-delay, applied from the next request on. */
   public void crawlDelay(String host, Duration delay) {
-    hosts.computeIfAbsent(hostKey(host), k -> new HostState()).crawlDelay(delay.toNanos());
+    hosts.computeIfAbsent(key(host), k -> new HostState()).crawlDelay(delay.toNanos());
   }
 
   public int maxConnectionsPerHost() {
@@ -58,7 +81,7 @@ public final class PolitenessGate {
    * a host that is ready instead of one it would have to wait for.
    */
   public long nanosUntilReady(String host) {
-    HostState state = hosts.get(hostKey(host));
+    HostState state = hosts.get(key(host));
     return state == null ? 0 : state.nanosUntilReady(maxConnectionsPerHost);
   }
 
@@ -67,7 +90,7 @@ public final class PolitenessGate {
    * after errors), on top of the usual gap.
    */
   public void backoff(String host, Duration pause) {
-    hosts.computeIfAbsent(hostKey(host), k -> new HostState()).holdFor(pause.toNanos());
+    hosts.computeIfAbsent(key(host), k -> new HostState()).holdFor(pause.toNanos());
   }
 
   /**
@@ -75,7 +98,7 @@ public final class PolitenessGate {
    * gate lives: a host that answered 429 has said how fast is too fast.
    */
   public void slowDown(String host, Duration gap) {
-    HostState state = hosts.computeIfAbsent(hostKey(host), k -> new HostState());
+    HostState state = hosts.computeIfAbsent(key(host), k -> new HostState());
     synchronized (state) {
       state.floorNanos = Math.max(state.floorNanos, gap.toNanos());
     }

@@ -86,4 +86,14 @@ class MainTest {
         tmp.resolve("state").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("seed");
   }
+
+  @Test
+  void politenessScopeIsHostOrDomain() throws Exception {
+    Path config = configWithSite("news", "seeds: [\"http://127.0.0.1:9/\"]\n");
+    Files.writeString(config.resolve("gazette.yaml"), "politenessScope: street\n");
+
+    assertThat(run("check-config", "--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("gazette.yaml:1").contains("politenessScope")
+        .contains("host or domain");
+  }
 }

@@ -75,4 +75,24 @@ class PolitenessGateTest {
     gate.acquire("r.example", Duration.ofMillis(10), 0).close();
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(140);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "News.Example.co.uk, false, news.example.co.uk",
+      "News.Example.co.uk, true,  example.co.uk",
+      "img.example.com,    true,  example.com",
+      "127.0.0.2,          true,  127.0.0.2",
+  })
+  void keepsLimitsPerHostOrPerRegisteredDomain(String host, boolean byDomain, String key) {
+    assertThat(new PolitenessGate(1, byDomain).key(host)).isEqualTo(key);
+  }
+
+  @Test
+  void hostsOfOneDomainShareTheDelayWhenKeptByDomain() throws Exception {
+    PolitenessGate gate = new PolitenessGate(1, true);
+    gate.acquire("news.example.com", Duration.ofMillis(120), 0).close();
+    long start = System.nanoTime();
+    gate.acquire("img.example.com", Duration.ofMillis(120), 0).close();
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(110);
+  }
 }
