@@ -81,6 +81,7 @@ final class Runs {
       out.println("WARC:        " + shown(warc));
       out.println("JSON lines:  " + shown(jsonl(warc)));
     }
+    out.println("held back by politeness: " + summary.politenessLine());
     out.println(summary.line());
     if (summary.count(Outcome.ADDRESS_REFUSED) > 0) {
       err.println("gazette: some URLs resolve to loopback or private addresses, which are refused;"

@@ -128,8 +128,9 @@ public final class CrawlRun {
           run.processed() - stats.retries(), stats.retries(), stats.requests(),
           stats.bytes(), stats.articles(), stats.listings(), stats.revisits(), stats.outcomes(),
           stats.errors(),
-          archive.closedFiles(), gate.waitedMillis(), Duration.between(started, Instant.now()));
+          archive.closedFiles(), gate.heldBackMillis(), Duration.between(started, Instant.now()));
       log.info("run {} ended: {}", runId, summary.line());
+      log.info("run {}: hosts held back by politeness: {}", runId, summary.politenessLine());
       return summary;
     }
   }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * @param outcomes URLs per outcome
  * @param errors failures by kind ({@code http-404}, {@code timeout}, ...)
  * @param warcFiles WARC files written, each with its .jsonl beside it
- * @param waitedMillis time spent waiting at the politeness gate, per host
+ * @param heldBackMillis how long each host was held back by politeness (delays, Crawl-delay,
+ *     backoff, Retry-After), in milliseconds; counted by the JVM's gate, so across its runs
  * @param elapsed wall time of the run
  */
 public record RunSummary(
@@ -37,7 +38,7 @@ public record RunSummary(
     Map<Outcome, Long> outcomes,
     Map<String, Long> errors,
     List<Path> warcFiles,
-    Map<String, Long> waitedMillis,
+    Map<String, Long> heldBackMillis,
     Duration elapsed) {
 
   public long count(Outcome outcome) {
@@ -55,6 +56,14 @@ public record RunSummary(
             + " robots-blocked: %d, WARC files: %d, %.1f s",
         site, pages, articles, listings, revisits, requests, humanBytes(bytes), errs,
         count(Outcome.ROBOTS_DENIED), warcFiles.size(), elapsed.toMillis() / 1000.0);
+  }
+
+  /** The politeness paid per host, for the log: {@code host 26.5 s, other 3.0 s}. */
+  public String politenessLine() {
+    return heldBackMillis.isEmpty() ? "none" : heldBackMillis.entrySet().stream()
+        .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getKey(),
+            e.getValue() / 1000.0))
+        .collect(Collectors.joining(", "));
   }
 
   static String humanBytes(long n) {

@@ -111,6 +111,17 @@ public final class PolitenessGate {
     return out;
   }
 
+  /**
+   * How long each host has been held back so far, in milliseconds: the gaps imposed after its
+   * requests (delay, Crawl-delay, adaptive delay) and every backoff or Retry-After pause. This is
+   * the politeness a crawl paid, whoever did the waiting (a thread here, or the schedule).
+   */
+  public Map<String, Long> heldBackMillis() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    hosts.forEach((k, v) -> out.put(k, v.heldBackMillis()));
+    return out;
+  }
+
   /** A held slot; closing it starts the host's delay. */
   public static final class Permit implements AutoCloseable {
     private final HostState state;
@@ -142,6 +153,11 @@ public final class PolitenessGate {
     private long floorNanos;
     private long lastEndNanos;
     private long waitedNanos;
+    private long heldBackNanos;
+
+    synchronized long heldBackMillis() {
+      return heldBackNanos / 1_000_000;
+    }
 
     synchronized void enter(int max) throws InterruptedException {
       long began = System.nanoTime();
@@ -177,7 +193,9 @@ public final class PolitenessGate {
     }
 
     synchronized void holdFor(long nanos) {
-      nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + nanos);
+      long until = System.nanoTime() + nanos;
+      heldBackNanos += Math.max(0, until - Math.max(nextStartNanos, System.nanoTime()));
+      nextStartNanos = Math.max(nextStartNanos, until);
       notifyAll();
     }
 
@@ -185,6 +203,7 @@ public final class PolitenessGate {
       inFlight--;
       lastEndNanos = System.nanoTime();
       long next = lastEndNanos + Math.max(Math.max(minDelayNanos, crawlDelayNanos), floorNanos);
+      heldBackNanos += Math.max(0, next - Math.max(nextStartNanos, lastEndNanos));
       nextStartNanos = Math.max(nextStartNanos, next);
       notifyAll();
     }

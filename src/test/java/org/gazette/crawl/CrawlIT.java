@@ -87,6 +87,9 @@ class CrawlIT {
           .isGreaterThanOrEqualTo(MIN_DELAY.minusMillis(2)); // wall clock vs monotonic clock
     }
     assertThat(served).extracting(ServedRequest::userAgent).containsOnly(UA);
+    // the summary says what politeness cost: at least the delay after every request but the last
+    assertThat(summary.heldBackMillis().get("127.0.0.1"))
+        .isGreaterThanOrEqualTo((served.size() - 1) * (MIN_DELAY.toMillis() - 1));
   }
 
   @Test
