@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,9 +74,13 @@ public final class CrawlRun {
     Files.createDirectories(warcDir);
     // a crash leaves .open files: cut each after its last whole record and close it. One run per
     // site at a time writes here, so no .open file in this folder is being written now.
-    WarcRepair.repairFolder(warcDir);
+    List<WarcRepair.Result> repaired = WarcRepair.repairFolder(warcDir);
     try (CaptureIndex index = CaptureIndex.open(spec.stateDir().resolve("captures.jsonl"));
         WarcWriter archive = new WarcWriter(warcOptions(warcDir))) {
+      for (WarcRepair.Result r : repaired) {
+        // captures whose content the repair cut away can no longer be revisited
+        index.forgetFrom(r.warc(), r.keptBytes());
+      }
       CrawlConfig config = crawlConfig();
       PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
           spec.maxCrawlDelay(), spec.delayFactor(), robotsExchange -> archiveQuietly(archive, robotsExchange, stats));

@@ -32,7 +32,7 @@ public final class CaptureIndex implements Closeable {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .build();
   private final Map<String, CaptureEntry> latest = new ConcurrentHashMap<>();
-  private final BufferedWriter out;
+  private BufferedWriter out;
 
   private CaptureIndex(Path file) throws IOException {
     this.file = file;
@@ -58,6 +58,37 @@ public final class CaptureIndex implements Closeable {
     out.newLine();
     out.flush();
     latest.put(entry.url(), entry);
+  }
+
+  /**
+   * Forgets the captures whose content lies in {@code warcFile} at or past {@code offset}: what
+   * the repair of a crashed file cut away. The file is rewritten with the captures kept.
+   *
+   * @return how many captures were forgotten
+   */
+  public synchronized int forgetFrom(Path warcFile, long offset) throws IOException {
+    String file = warcFile.toAbsolutePath().toString();
+    List<String> gone = latest.values().stream()
+        .filter(e -> e.warcFile().equals(file) && e.offset() >= offset)
+        .map(CaptureEntry::url).toList();
+    if (gone.isEmpty()) {
+      return 0;
+    }
+    gone.forEach(latest::remove);
+    out.close();
+    Path tmp = this.file.resolveSibling(this.file.getFileName() + ".tmp");
+    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      for (CaptureEntry e : latest.values()) {
+        w.write(json.writeValueAsString(e));
+        w.newLine();
+      }
+    }
+    Files.move(tmp, this.file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    out = Files.newBufferedWriter(this.file, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    log.warn("{}: forgot {} capture(s) cut from {} by its repair", this.file, gone.size(), file);
+    return gone.size();
   }
 
   public int size() {
