@@ -12,7 +12,13 @@ import picocli.CommandLine;
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    LoggerFactory.getLogger(Failures.class).error("gazette {} failed", cli.getCommandName(), e);
+    if (e instanceof ConfigException || e instanceof CommandLine.ParameterException) {
+      // the user's mistake, said in full on the console: no stack trace needed
+      LoggerFactory.getLogger(Failures.class).info("gazette {}: {}", cli.getCommandName(),
+          e.getMessage());
+    } else {
+      LoggerFactory.getLogger(Failures.class).error("gazette {} failed", cli.getCommandName(), e);
+    }
     if (e instanceof ConfigException ce) {
       cli.getErr().println("gazette: bad configuration:");
       for (ConfigException.Problem p : ce.problems()) {

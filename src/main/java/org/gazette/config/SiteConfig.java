@@ -45,7 +45,9 @@ public record SiteConfig(
     Politeness politeness,
     UrlPatterns listing,
     UrlPatterns article,
-    Map<String, Object> selectors) {
+    Map<String, Object> selectors,
+    List<URI> sitemaps,
+    List<URI> feeds) {
 
   /**
    * Checks the invariants the loader reports with file and line, so that a site built in code
@@ -69,6 +71,14 @@ public record SiteConfig(
     Values.check("maxPages", maxPages >= 1, "must be at least 1");
     Values.check("maxDepth", maxDepth >= 0, "must not be negative");
     Objects.requireNonNull(politeness, "politeness");
+    sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
+    feeds = feeds == null ? List.of() : List.copyOf(feeds);
+    for (URI u : sitemaps) {
+      Values.check("sitemaps", seedProblem(u));
+    }
+    for (URI u : feeds) {
+      Values.check("feeds", seedProblem(u));
+    }
     listing = listing == null ? UrlPatterns.NONE : listing;
     article = article == null ? UrlPatterns.NONE : article;
     selectors =
@@ -100,7 +110,8 @@ public record SiteConfig(
         .replaceAll("^[^a-z0-9]+", "");
     return new SiteConfig(name.isEmpty() ? "seed" : name, seeds, null, Defaults.SCHEDULE,
         Defaults.TIME_ZONE, Defaults.REVISIT_AFTER, Defaults.MAX_PAGES, Defaults.MAX_DEPTH,
-        defaults.politeness(), UrlPatterns.NONE, UrlPatterns.NONE, Map.of());
+        defaults.politeness(), UrlPatterns.NONE, UrlPatterns.NONE, Map.of(), List.of(),
+        List.of());
   }
 
   /**
@@ -114,31 +125,31 @@ public record SiteConfig(
       scope.add(seed.getHost().toLowerCase(Locale.ROOT));
     }
     return new SiteConfig(name, newSeeds, new ArrayList<>(scope), schedule, timeZone,
-        revisitAfter, maxPages, maxDepth, politeness, listing, article, selectors);
+        revisitAfter, maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds);
   }
 
   /** This site with another page budget (for {@code --max-pages}). */
   public SiteConfig withMaxPages(int newMaxPages) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, newMaxPages,
-        maxDepth, politeness, listing, article, selectors);
+        maxDepth, politeness, listing, article, selectors, sitemaps, feeds);
   }
 
   /** This site with another depth limit (for {@code --max-depth}). */
   public SiteConfig withMaxDepth(int newMaxDepth) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, maxPages,
-        newMaxDepth, politeness, listing, article, selectors);
+        newMaxDepth, politeness, listing, article, selectors, sitemaps, feeds);
   }
 
   /** This site in another time zone (for {@code --time-zone}). */
   public SiteConfig withTimeZone(ZoneId newTimeZone) {
     return new SiteConfig(name, seeds, hosts, schedule, newTimeZone, revisitAfter, maxPages,
-        maxDepth, politeness, listing, article, selectors);
+        maxDepth, politeness, listing, article, selectors, sitemaps, feeds);
   }
 
   /** This site with other politeness rules (for {@code --min-delay}). */
   public SiteConfig withPoliteness(Politeness newPoliteness) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, maxPages,
-        maxDepth, newPoliteness, listing, article, selectors);
+        maxDepth, newPoliteness, listing, article, selectors, sitemaps, feeds);
   }
 
   /** Null when {@code seed} can start a crawl, else why not. */

@@ -27,7 +27,8 @@ final class SiteReader {
       return null; // a syntax error, already reported
     }
     Section s = Section.root(problems, root).allow("seeds", "hosts", "schedule", "timeZone",
-        "revisitAfter", "maxPages", "maxDepth", "politeness", "listing", "article", "selectors");
+        "revisitAfter", "maxPages", "maxDepth", "politeness", "listing", "article", "selectors",
+        "sitemaps", "feeds");
     List<URI> seeds = seeds(s);
     List<String> hosts = hosts(s);
     // Not parsed yet: the cron syntax is Quartz's, and Quartz arrives with the scheduler.
@@ -41,11 +42,13 @@ final class SiteReader {
     UrlPatterns listing = patterns(s.section("listing"));
     UrlPatterns article = patterns(s.section("article"));
     var selectors = s.raw("selectors");
+    List<URI> sitemaps = s.get("sitemaps") == null ? List.of() : urls(s, "sitemaps");
+    List<URI> feeds = s.get("feeds") == null ? List.of() : urls(s, "feeds");
     if (!problems.isEmpty()) {
       return null;
     }
     return build(s, () -> new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter,
-        maxPages, maxDepth, politeness, listing, article, selectors), null);
+        maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds), null);
   }
 
   /** {@code base} with the keys {@code s} sets laid over it. */
@@ -88,7 +91,12 @@ final class SiteReader {
           + " seeds: [\"https://news.example.com/\"]");
       return List.of();
     }
-    List<Node> items = s.list("seeds"); // reports anything else than a list
+    return urls(s, "seeds");
+  }
+
+  /** A list of absolute http(s) URLs under {@code key}; each bad one reported with its line. */
+  private static List<URI> urls(Section s, String key) {
+    List<Node> items = s.list(key); // reports anything else than a list
     List<URI> seeds = new ArrayList<>();
     for (Node item : items) {
       String text = s.itemText(item);

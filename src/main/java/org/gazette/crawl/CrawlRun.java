@@ -120,6 +120,9 @@ public final class CrawlRun {
         }
       }
       addRobotsSitemaps(run, polite, normalizer, scope);
+      // sitemaps and feeds the site's configuration names
+      spec.sitemaps().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.SITEMAP));
+      spec.feeds().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.FEED));
       run.onHeartbeat(ms -> progress.accept(new Progress(spec.site(), run.processed(),
           Math.max(0, run.scheduled() - run.processed()), stats.requests(),
           run.processed() * 1000.0 / Math.max(1, ms))));
@@ -137,6 +140,14 @@ public final class CrawlRun {
       log.info("run {} ended: {}", runId, summary.line());
       log.info("run {}: hosts held back by politeness: {}", runId, summary.politenessLine());
       return summary;
+    }
+  }
+
+  private void addDiscoverySeed(RunController run, BasicURLNormalizer normalizer, URI uri,
+      String kind) {
+    String url = normalizer.filter(uri.toString());
+    if (url != null) {
+      run.addNormalizedSeed(url, kind);
     }
   }
 

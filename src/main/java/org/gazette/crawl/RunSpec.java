@@ -38,6 +38,8 @@ import org.gazette.fetch.FetchOptions;
  * @param warcPrefix first part of WARC file names
  * @param warcMaxFileSize size at which a WARC file is closed and the next one started
  * @param operator the contact written into warcinfo
+ * @param sitemaps sitemaps to read for article URLs at the start of the run
+ * @param feeds RSS/Atom feeds to read for article URLs at the start of the run
  */
 public record RunSpec(
     String site,
@@ -60,7 +62,9 @@ public record RunSpec(
     Path stateDir,
     String warcPrefix,
     long warcMaxFileSize,
-    String operator) {
+    String operator,
+    List<URI> sitemaps,
+    List<URI> feeds) {
 
   /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
   public static RunSpec of(GazetteConfig global, SiteConfig site, Path stateDir) {
@@ -72,14 +76,15 @@ public record RunSpec(
         site.article().urlPatterns(), site.timeZone(), site.maxPages(), site.maxDepth(),
         politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
-        global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()));
+        global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
+        site.sitemaps(), site.feeds());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
   public RunSpec withGuessedTimeZone() {
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
-        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator);
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -89,7 +94,20 @@ public record RunSpec(
     return open >= 0 && close > open ? userAgent.substring(open + 1, close).trim() : userAgent;
   }
 
+  /** A run without configured sitemaps or feeds. */
+  public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
+      List<Pattern> articlePatterns, ZoneId timeZone, int maxPages, int maxDepth,
+      Duration minDelay, Duration maxCrawlDelay, double delayFactor, int maxRetries,
+      Duration maxRetryAfter, int maxUrlLength, int threads, FetchOptions fetch, Path output,
+      Path stateDir, String warcPrefix, long warcMaxFileSize, String operator) {
+    this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
+        minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
+        fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, List.of(), List.of());
+  }
+
   public RunSpec {
+    sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
+    feeds = feeds == null ? List.of() : List.copyOf(feeds);
     seeds = List.copyOf(seeds);
     hosts = List.copyOf(hosts);
     listingPatterns = List.copyOf(listingPatterns);

@@ -96,4 +96,16 @@ class MainTest {
     assertThat(err.toString()).contains("gazette.yaml:1").contains("politenessScope")
         .contains("host or domain");
   }
+
+  @Test
+  void configuredSitemapsAndFeedsMustBeHttpUrls() throws Exception {
+    Path config = configWithSite("news", """
+        seeds: ["http://127.0.0.1:9/"]
+        sitemaps: ["http://127.0.0.1:9/sitemap.xml"]
+        feeds: ["http://127.0.0.1:9/rss.xml", "ftp://127.0.0.1/feed"]
+        """);
+
+    assertThat(run("check-config", "--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("news.yaml:3").contains("feeds").contains("ftp");
+  }
 }

@@ -112,4 +112,43 @@ class DiscoveryIT {
     }
     return out.toByteArray();
   }
+
+  @Test
+  void readsTheFeedsASiteConfigurationNames() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    server.createContext("/", ex -> {
+      String path = ex.getRequestURI().getPath();
+      paths.add(path);
+      String body = path.equals("/feeds/world.xml")
+          ? "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>w</title>"
+              + "<entry><title>Seven</title><link href='" + base + "/news/7.shtml'/></entry></feed>"
+          : "<html><body><h1>Page " + path + "</h1><p>" + "text ".repeat(100) + "</p></body></html>";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type",
+          path.endsWith(".xml") ? "application/atom+xml" : "text/html");
+      ex.sendResponseHeaders(path.equals("/robots.txt") ? 404 : 200,
+          path.equals("/robots.txt") ? -1 : bytes.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        if (!path.equals("/robots.txt")) {
+          out.write(bytes);
+        }
+      }
+    });
+    server.start();
+    URI seed = URI.create(base + "/");
+    RunSpec spec = new RunSpec("feeds", List.of(seed), List.of(seed.getHost()),
+        List.of(Pattern.compile("/$")), List.of(Pattern.compile("/news/")), ZoneId.of("UTC"), 50,
+        5, Duration.ZERO, Duration.ofSeconds(30), 0, 3, Duration.ofSeconds(30), 2048, 2,
+        new FetchOptions(CrawlIT.UA, Duration.ofSeconds(2), Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 1 << 20, true),
+        tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30, "ops@example.org",
+        List.of(), List.of(URI.create(base + "/feeds/world.xml")));
+
+    RunSummary summary = new CrawlRun(spec, new PolitenessGate(1), new RobotsCache(CrawlIT.UA))
+        .execute(p -> { });
+
+    assertThat(paths).contains("/feeds/world.xml", "/news/7.shtml");
+    assertThat(summary.articles()).isEqualTo(1);
+  }
 }
