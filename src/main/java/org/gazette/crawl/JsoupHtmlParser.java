@@ -51,12 +51,13 @@ final class JsoupHtmlParser implements HtmlParser {
     } catch (IOException | RuntimeException e) {
       throw new edu.uci.ics.crawler4j.crawler.exceptions.ParseException();
     }
-    JsoupParseData data = new JsoupParseData(doc);
+    java.util.Set<String> directives = robotsDirectives(doc, page);
+    JsoupParseData data = new JsoupParseData(doc, directives);
     data.setTitle(doc.title());
     data.setContentCharset(doc.charset().name());
     data.setMetaTags(metaTags(doc));
     // nofollow (meta robots, a meta for gazette's own agent, or X-Robots-Tag): no links from here
-    boolean noFollow = noFollow(doc, page);
+    boolean noFollow = directives.contains("nofollow") || directives.contains("none");
     data.setOutgoingUrls(noFollow ? new LinkedHashSet<>() : links(doc));
     // feeds the page announces are read for article URLs, like a listing
     for (java.net.URI feed : noFollow ? List.<java.net.URI>of() : org.gazette.discover.FeedLinks.find(doc)) {
@@ -101,29 +102,42 @@ final class JsoupHtmlParser implements HtmlParser {
     return out;
   }
 
-  private boolean noFollow(Document doc, Page page) {
+  /**
+   * The robots directives that apply to gazette on this page: {@code <meta name="robots">}, a
+   * meta named after gazette's agent, and {@code X-Robots-Tag} headers for all agents or for
+   * gazette ("gazette: nofollow" applies, "otherbot: nofollow" does not).
+   */
+  private java.util.Set<String> robotsDirectives(Document doc, Page page) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
     for (Element meta : doc.select("meta[name][content]")) {
       String name = meta.attr("name").toLowerCase(Locale.ROOT);
-      if ((name.equals("robots") || name.equals(agentName))
-          && meta.attr("content").toLowerCase(Locale.ROOT).matches(".*\\b(nofollow|none)\\b.*")) {
-        return true;
+      if (name.equals("robots") || name.equals(agentName)) {
+        addDirectives(out, meta.attr("content"));
       }
     }
     if (page.getFetchResponseHeaders() != null) {
       for (org.apache.http.Header h : page.getFetchResponseHeaders()) {
         if (h.getName().equalsIgnoreCase("X-Robots-Tag")) {
           String v = h.getValue().toLowerCase(Locale.ROOT);
-          // "gazette: nofollow" applies to us, "otherbot: nofollow" does not
           int colon = v.indexOf(':');
-          boolean forUs = colon < 0 || v.substring(0, colon).trim().equals(agentName)
-              || v.substring(0, colon).contains(",");
-          if (forUs && v.matches(".*\\b(nofollow|none)\\b.*")) {
-            return true;
+          String agent = colon < 0 ? "" : v.substring(0, colon).trim();
+          if (colon < 0 || agent.contains(",") || agent.contains(" ")) {
+            addDirectives(out, v);
+          } else if (agent.equals(agentName)) {
+            addDirectives(out, v.substring(colon + 1));
           }
         }
       }
     }
-    return false;
+    return out;
+  }
+
+  private static void addDirectives(java.util.Set<String> out, String value) {
+    for (String d : value.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+      if (!d.isBlank()) {
+        out.add(d.trim());
+      }
+    }
   }
 
   private static Map<String, String> metaTags(Document doc) {

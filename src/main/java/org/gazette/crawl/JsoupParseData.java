@@ -6,9 +6,16 @@ import org.jsoup.nodes.Document;
 /** crawler4j's parse data, carrying the jsoup Document so the page is parsed only once. */
 final class JsoupParseData extends HtmlParseData {
   private final Document document;
+  private final java.util.Set<String> robotsDirectives;
 
-  JsoupParseData(Document document) {
+  JsoupParseData(Document document, java.util.Set<String> robotsDirectives) {
     this.document = document;
+    this.robotsDirectives = java.util.Set.copyOf(robotsDirectives);
+  }
+
+  /** The page-level robots directives for gazette (meta robots, X-Robots-Tag): noindex, ... */
+  java.util.Set<String> robotsDirectives() {
+    return robotsDirectives;
   }
 
   Document document() {

@@ -67,7 +67,11 @@ final class PageRecordWriter {
   private static byte[] metadata(Capture capture, JsoupParseData page, Object record) {
     List<WarcField> fields = new ArrayList<>();
     fields.add(new WarcField("fetchTimeMs", Long.toString(capture.exchange().elapsedMillis())));
-    fields.add(new WarcField("robots", "allowed"));
+    fields.add(new WarcField("robots", "allowed by robots.txt"));
+    if (!page.robotsDirectives().isEmpty()) {
+      // noindex, noarchive, nofollow...: the page's own wishes, kept with the capture
+      fields.add(new WarcField("page-robots", String.join(", ", page.robotsDirectives())));
+    }
     if (capture.revisit()) {
       fields.add(new WarcField("revisit", "content already archived"));
     }

@@ -88,4 +88,19 @@ class JsoupHtmlParserTest {
 
     assertThat(data.getOutgoingUrls()).hasSize(links);
   }
+
+  @Test
+  void keepsThePagesRobotsDirectivesForTheArchive() throws Exception {
+    String html = "<html><head><meta name='robots' content='noindex, NOARCHIVE'>"
+        + "<meta name='otherbot' content='nosnippet'></head><body></body></html>";
+    Page page = page(html.getBytes(Charset.forName("UTF-8")), "text/html");
+    page.setFetchResponseHeaders(new org.apache.http.Header[] {
+        new org.apache.http.message.BasicHeader("X-Robots-Tag", "gazette: noimageindex")});
+
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048, "gazette")
+        .parse(page, page.getWebURL().getURL());
+
+    assertThat(data.robotsDirectives()).containsExactly("noarchive", "noimageindex", "noindex");
+    assertThat(data.getOutgoingUrls()).isEmpty(); // no links in this page anyway
+  }
 }
