@@ -117,7 +117,8 @@ final class ArchivingPageFetcher extends PageFetcher {
     if (archived.revisit()) {
       stats.revisit();
     }
-    handoff.set(new Capture(archived.content(), archived.location(), archived.revisit()));
+    handoff.set(new Capture(archived.content(), archived.location(), archived.revisit(),
+        ex.status()));
     return toCrawler4j(archived.content(), uri);
   }
 

@@ -5,6 +5,7 @@ import org.gazette.fetch.HttpExchange;
 
 /**
  * One fetched page: the exchange to parse (for a 304, the archived one), where its response or
- * revisit record went in the WARC, and whether it was a revisit.
+ * revisit record went in the WARC, whether it was a revisit, and the status this fetch got (304
+ * while the exchange to parse says 200).
  */
-record Capture(HttpExchange exchange, WarcLocation location, boolean revisit) {}
+record Capture(HttpExchange exchange, WarcLocation location, boolean revisit, int status) {}

@@ -90,7 +90,7 @@ final class CaptureArchiver {
     if (whole) {
       index.record(new CaptureEntry(url, ex.date(), ex.header("ETag").orElse(null),
           ex.header("Last-Modified").orElse(null), at.payloadDigest(),
-          warcDir.resolve(at.file()).toAbsolutePath().toString(), at.offset(), at.recordId(),
+          warcDir.resolve(at.file()).toAbsolutePath().normalize().toString(), at.offset(), at.recordId(),
           ex.date()));
     }
     return new Archived(at, ex, false);

@@ -6,7 +6,10 @@ import edu.uci.ics.crawler4j.robotstxt.RobotstxtConfig;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +75,28 @@ public final class CrawlRun {
     RunStats stats = new RunStats();
     Path warcDir = spec.output().resolve(spec.site());
     Files.createDirectories(warcDir);
+    // one run per site folder at a time: the repair below must not touch a file being written
+    try (FileChannel lockFile = FileChannel.open(warcDir.resolve(".lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(lockFile)) {
+      if (lock == null) {
+        throw new IOException("another gazette run is writing to " + warcDir
+            + "; a site is crawled by one run at a time");
+      }
+      return crawlLocked(progress, started, stats, warcDir);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+      return null;
+    }
+  }
+
+  private RunSummary crawlLocked(Consumer<Progress> progress, Instant started, RunStats stats,
+      Path warcDir) throws IOException {
     // a crash leaves .open files: cut each after its last whole record and close it. One run per
     // site at a time writes here, so no .open file in this folder is being written now.
     List<WarcRepair.Result> repaired = WarcRepair.repairFolder(warcDir);
@@ -220,6 +245,10 @@ public final class CrawlRun {
     config.setIncludeBinaryContentInCrawling(false);
     config.setFollowRedirects(true);
     config.setResumableCrawling(false);
+    // gazette reads the page's robots directives itself (JsoupHtmlParser) and keeps them with
+    // the capture; crawler4j's own checks would skip visit() for noindex pages
+    config.setRespectNoIndex(false);
+    config.setRespectNoFollow(false);
     config.setMaxDownloadSize((int) Math.min(Integer.MAX_VALUE, spec.fetch().maxBodySize()));
     return config;
   }

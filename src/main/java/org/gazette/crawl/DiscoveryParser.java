@@ -44,10 +44,18 @@ final class DiscoveryParser {
     this.maxUrlLength = maxUrlLength;
   }
 
+  /**
+   * Whether the URL was found as a sitemap or feed. crawler4j keeps a URL's anchor on disk and
+   * copies it to redirect targets, but not its tag, so the anchor is checked too.
+   */
+  static boolean isMarked(WebURL url) {
+    return SITEMAP.equals(url.getTag()) || FEED.equals(url.getTag())
+        || SITEMAP.equals(url.getAnchor()) || FEED.equals(url.getAnchor());
+  }
+
   /** Whether the page is a sitemap or feed to read for URLs. */
   static boolean isDiscovery(Page page) {
-    String anchor = page.getWebURL().getAnchor();
-    if (SITEMAP.equals(anchor) || FEED.equals(anchor)) {
+    if (isMarked(page.getWebURL())) {
       return true;
     }
     String type = page.getContentType() == null ? "" : page.getContentType().toLowerCase(Locale.ROOT);

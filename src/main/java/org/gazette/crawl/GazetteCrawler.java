@@ -22,7 +22,8 @@ final class GazetteCrawler extends WebCrawler {
 
   @Override
   public boolean shouldVisit(Page referringPage, WebURL url) {
-    boolean follow = run.scope().follows(url.getURL(), url.getTag());
+    boolean follow = run.scope().follows(url.getURL(),
+        DiscoveryParser.isMarked(url) ? DiscoveryParser.SITEMAP : url.getTag());
     if (!follow) {
       log.trace("out of scope: {}", url.getURL());
     }
@@ -40,7 +41,9 @@ final class GazetteCrawler extends WebCrawler {
     } else {
       run.retries().succeeded(host);
     }
-    if (status >= 200 && status < 300) {
+    if (capture != null && capture.status() == 304) {
+      run.stats().outcome(Outcome.NOT_MODIFIED); // parsed from its archived content
+    } else if (status >= 200 && status < 300) {
       run.stats().outcome(Outcome.ARCHIVED);
     } else if (status == 304) {
       run.stats().outcome(Outcome.NOT_MODIFIED);

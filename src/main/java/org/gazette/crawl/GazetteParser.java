@@ -25,10 +25,12 @@ final class GazetteParser extends Parser {
   @Override
   public void parse(Page page, String contextURL)
       throws NotAllowedContentException, ParseException {
-    if (DiscoveryParser.isDiscovery(page)) {
+    if (DiscoveryParser.isMarked(page.getWebURL())) {
       page.setParseData(discovery.parse(page, contextURL));
-    } else if (isHtml(page.getContentType())) {
+    } else if (isHtml(page.getContentType())) { // xhtml too: checked before "xml"
       page.setParseData(html.parse(page, contextURL));
+    } else if (DiscoveryParser.isDiscovery(page)) {
+      page.setParseData(discovery.parse(page, contextURL));
     } else {
       throw new NotAllowedContentException();
     }

@@ -111,10 +111,17 @@ final class HostAwareFrontier extends Frontier {
 
   /** Puts a URL back to be tried again later; it counts as one more URL scheduled. */
   void retryLater(WebURL url) {
+    boolean dropped;
     synchronized (mutex) {
       counters.increment(Counters.ReservedCounterNames.SCHEDULED_PAGES);
-      enqueue(url);
+      dropped = paused.contains(host(url));
+      if (!dropped) {
+        enqueue(url);
+      }
       mutex.notifyAll();
+    }
+    if (dropped) {
+      drop(url); // its host was paused meanwhile: the retry ends here, counted processed
     }
   }
 

@@ -4,7 +4,7 @@ package org.gazette.crawl;
 public enum Outcome {
   /** Fetched with a 2xx status and archived. */
   ARCHIVED,
-  /** Not modified since the last capture, whose content could not be read back to parse. */
+  /** Not modified since the last capture (304): archived as a revisit, parsed from the archive. */
   NOT_MODIFIED,
   /** Fetched, archived, and a redirect to follow. */
   REDIRECT,

@@ -48,7 +48,7 @@ final class PageRecordWriter {
     ZoneId zone = spec.timeZone() != null ? spec.timeZone()
         : ZoneGuess.of(doc, url).orElse(ZoneOffset.UTC);
     PageContext context = new PageContext(spec.site(), url, capture.exchange().date(),
-        capture.exchange().status(), zone,
+        capture.status(), zone,
         new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()));
     Object record = switch (kind) {
       case ARTICLE -> extractor.extractArticle(doc, context);

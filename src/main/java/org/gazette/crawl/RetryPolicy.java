@@ -61,7 +61,7 @@ final class RetryPolicy {
    * @return the pause imposed on the host, and what to do with the URL
    */
   Verdict failed(String url, String host, HttpExchange response) {
-    int failures = hostFailures.merge(PolitenessGate.hostKey(host), 1, Integer::sum);
+    int failures = hostFailures.merge(gate.key(host), 1, Integer::sum);
     Duration pause = retryAfter(response).orElseGet(() -> backoff(failures));
     if (pause.compareTo(maxRetryAfter) > 0) {
       pause = maxRetryAfter;
@@ -81,7 +81,7 @@ final class RetryPolicy {
 
   /** A response that was not a failure: the host's streak ends. */
   void succeeded(String host) {
-    hostFailures.remove(PolitenessGate.hostKey(host));
+    hostFailures.remove(gate.key(host));
   }
 
   /** The decision, the pause imposed on the host, and the host's failures in a row. */

@@ -67,9 +67,10 @@ public final class CaptureIndex implements Closeable {
    * @return how many captures were forgotten
    */
   public synchronized int forgetFrom(Path warcFile, long offset) throws IOException {
-    String file = warcFile.toAbsolutePath().toString();
+    Path file = warcFile.toAbsolutePath().normalize();
     List<String> gone = latest.values().stream()
-        .filter(e -> e.warcFile().equals(file) && e.offset() >= offset)
+        .filter(e -> Path.of(e.warcFile()).toAbsolutePath().normalize().equals(file)
+            && e.offset() >= offset)
         .map(CaptureEntry::url).toList();
     if (gone.isEmpty()) {
       return 0;

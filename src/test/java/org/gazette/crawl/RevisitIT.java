@@ -37,6 +37,7 @@ class RevisitIT {
       RunSummary second = new CrawlRun(spec, gate, robots).execute(p -> { });
 
       assertThat(first.revisits()).isZero();
+      assertThat(second.count(Outcome.NOT_MODIFIED)).isPositive();
       assertThat(second.revisits()).isEqualTo(second.pages() - second.count(Outcome.ROBOTS_DENIED));
       // the second run asked conditionally for what had validators
       List<ServedRequest> again = site.requests().subList(firstRequests, site.requests().size());
