@@ -10,7 +10,9 @@ final class JsoupParseData extends HtmlParseData {
 
   JsoupParseData(Document document, java.util.Set<String> robotsDirectives) {
     this.document = document;
-    this.robotsDirectives = java.util.Set.copyOf(robotsDirectives);
+    // sorted, so the metadata record is the same from run to run (Set.copyOf's order is not)
+    this.robotsDirectives =
+        java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(robotsDirectives));
   }
 
   /** The page-level robots directives for gazette (meta robots, X-Robots-Tag): noindex, ... */
