@@ -50,9 +50,10 @@ final class PageRecordWriter {
     PageContext context = new PageContext(spec.site(), url, capture.exchange().date(),
         capture.status(), zone,
         new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()));
+    List<String> robots = List.copyOf(page.robotsDirectives());
     Object record = switch (kind) {
-      case ARTICLE -> extractor.extractArticle(doc, context);
-      case LISTING -> extractor.extractListing(doc, context);
+      case ARTICLE -> extractor.extractArticle(doc, context).withRobots(robots);
+      case LISTING -> extractor.extractListing(doc, context).withRobots(robots);
       default -> null;
     };
     // the JSON line goes after the response record, which is already written

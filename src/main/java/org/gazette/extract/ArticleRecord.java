@@ -34,7 +34,7 @@ import java.util.List;
 @JsonPropertyOrder({
   "type", "schema", "site", "url", "canonical_url", "fetched_at", "status", "title", "published",
   "modified", "authors", "editor", "source", "section", "language", "description", "image", "body",
-  "related", "extractor", "warc"
+  "related", "extractor", "robots", "warc"
 })
 public record ArticleRecord(
     String site,
@@ -56,7 +56,8 @@ public record ArticleRecord(
     String body,
     List<RelatedItem> related,
     String extractor,
-    WarcRef warc) {
+    WarcRef warc,
+    List<String> robots) {
 
   /** The {@code type} field of article records. */
   public static final String TYPE = "article";
@@ -65,7 +66,27 @@ public record ArticleRecord(
   public static final int SCHEMA = 1;
 
   /** Copies the lists, turning null into empty, so a record never serializes a null list. */
+  /** A record without page-level robots directives. */
+  public ArticleRecord(String site, String url, String canonicalUrl, Instant fetchedAt, int status,
+      String title, OffsetDateTime published, OffsetDateTime modified, List<String> authors,
+      String editor, String source, String section, String language, String description,
+      String image, String body, List<RelatedItem> related, String extractor, WarcRef warc) {
+    this(site, url, canonicalUrl, fetchedAt, status, title, published, modified, authors, editor,
+        source, section, language, description, image, body, related, extractor, warc, List.of());
+  }
+
+  /**
+   * This record with the page's robots directives ({@code noindex}, {@code noarchive}, ... from
+   * {@code <meta name="robots">} and {@code X-Robots-Tag}), which downstream indexes may honour.
+   */
+  public ArticleRecord withRobots(List<String> directives) {
+    return new ArticleRecord(site, url, canonicalUrl, fetchedAt, status, title, published,
+        modified, authors, editor, source, section, language, description, image, body, related,
+        extractor, warc, directives);
+  }
+
   public ArticleRecord {
+    robots = robots == null ? List.of() : List.copyOf(robots);
     authors = authors == null ? List.of() : List.copyOf(authors);
     related = related == null ? List.of() : List.copyOf(related);
   }

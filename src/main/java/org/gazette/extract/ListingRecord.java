@@ -16,14 +16,26 @@ import java.util.List;
  * @param items the headlines, in page order, each URL once
  * @param warc where the response is archived, or null
  */
-@JsonPropertyOrder({"type", "schema", "site", "url", "fetched_at", "items", "warc"})
+@JsonPropertyOrder({"type", "schema", "site", "url", "fetched_at", "items", "robots", "warc"})
 public record ListingRecord(
     String site,
     String url,
     @JsonProperty("fetched_at") @JsonSerialize(using = TimeSerializers.InstantSerializer.class)
         Instant fetchedAt,
     List<ListingItem> items,
-    WarcRef warc) {
+    WarcRef warc,
+    List<String> robots) {
+
+  /** A record without page-level robots directives. */
+  public ListingRecord(String site, String url, Instant fetchedAt, List<ListingItem> items,
+      WarcRef warc) {
+    this(site, url, fetchedAt, items, warc, List.of());
+  }
+
+  /** This record with the page's robots directives (noindex, noarchive, ...). */
+  public ListingRecord withRobots(List<String> directives) {
+    return new ListingRecord(site, url, fetchedAt, items, warc, directives);
+  }
 
   /** The {@code type} field of listing records. */
   public static final String TYPE = "listing";
@@ -33,6 +45,7 @@ public record ListingRecord(
 
   /** Copies the list, turning null into empty. */
   public ListingRecord {
+    robots = robots == null ? List.of() : List.copyOf(robots);
     items = items == null ? List.of() : List.copyOf(items);
   }
 

@@ -126,7 +126,8 @@ class PageHandlingIT {
           article(p).replace("<title>", "<meta name='robots' content='noindex'><title>")};
       default -> null;
     }, List.of());
-    assertThat(jsonl("noindex")).contains("/news/1.html");
+    assertThat(jsonl("noindex")).contains("/news/1.html")
+        .contains("\"extractor\":\"generic\",\"robots\":[\"noindex\"],\"warc\":");
     assertThat(s.articles()).isEqualTo(1);
   }
 

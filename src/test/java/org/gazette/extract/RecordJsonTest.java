@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class RecordJsonTest {
 
-  /** The key order of DESIGN.md, "JSON records". */
+  /**
+   * The key order of DESIGN.md, "JSON records", with "robots" (the page's robots directives,
+   * asked for by the politeness issue) before "warc".
+   */
   static final List<String> ARTICLE_KEYS = List.of(
       "type", "schema", "site", "url", "canonical_url", "fetched_at", "status", "title",
       "published", "modified", "authors", "editor", "source", "section", "language",
-      "description", "image", "body", "related", "extractor", "warc");
+      "description", "image", "body", "related", "extractor", "robots", "warc");
   static final List<String> LISTING_KEYS =
-      List.of("type", "schema", "site", "url", "fetched_at", "items", "warc");
+      List.of("type", "schema", "site", "url", "fetched_at", "items", "robots", "warc");
   static final List<String> WARC_KEYS = List.of("file", "offset", "record_id", "payload_digest");
   static final List<String> RELATED_KEYS = List.of("title", "url", "comments");
   static final List<String> ITEM_KEYS = List.of("title", "url", "time", "section", "comments");
