@@ -12,6 +12,7 @@ import org.gazette.config.SiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,12 +57,7 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--allow-private", description = "Allow loopback and private addresses.")
   boolean allowPrivate;
 
-  @Option(names = "--state", paramLabel = "DIR",
-      description = "Folder of the crawl state: frontiers, capture index (default: state).")
-  Path state = Path.of("state");
-
-  @Option(names = {"-v", "--verbose"}, description = "Log to the console too, with stack traces.")
-  boolean verbose;
+  @Mixin RunOptions run;
 
   @Override
   public Integer call() throws Exception {
@@ -69,7 +65,7 @@ final class CrawlCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --site NAME or --seed URL");
     }
     GazetteConfig global = overrides(Configs.load(config));
-    Runs runs = new Runs(global, state, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Runs runs = new Runs(global, run.state, spec.commandLine().getOut(), spec.commandLine().getErr());
     // bare seeds without --time-zone: DESIGN.md says guess the zone from the page, else UTC
     boolean guess = sites.isEmpty() && timeZone == null;
     for (SiteConfig site : selectedSites(global)) {

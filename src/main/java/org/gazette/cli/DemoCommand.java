@@ -9,6 +9,7 @@ import org.gazette.config.SiteConfig;
 import org.gazette.sample.SampleNewsSite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,12 +25,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Root of the demo/ WARC folder.")
   Path out;
 
-  @Option(names = "--state", paramLabel = "DIR",
-      description = "Folder of the crawl state: frontiers, capture index (default: state).")
-  Path state = Path.of("state");
-
-  @Option(names = {"-v", "--verbose"}, description = "Log to the console too, with stack traces.")
-  boolean verbose;
+  @Mixin RunOptions run;
 
   @Override
   public Integer call() throws Exception {
@@ -41,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     try (SampleNewsSite site = SampleNewsSite.start("127.0.0.1", 0)) {
       spec.commandLine().getErr().println("gazette demo: sample news site at " + site.baseUri());
       SiteConfig demo = global.sites().get("demo").withSeeds(List.of(site.baseUri()));
-      new Runs(global, state, spec.commandLine().getOut(), spec.commandLine().getErr()).crawl(demo);
+      new Runs(global, run.state, spec.commandLine().getOut(), spec.commandLine().getErr()).crawl(demo);
     }
     return 0;
   }
