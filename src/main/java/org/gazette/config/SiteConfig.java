@@ -47,7 +47,8 @@ public record SiteConfig(
     UrlPatterns article,
     Map<String, Object> selectors,
     List<URI> sitemaps,
-    List<URI> feeds) {
+    List<URI> feeds,
+    boolean honourNoindex) {
 
   /**
    * Checks the invariants the loader reports with file and line, so that a site built in code
@@ -111,7 +112,7 @@ public record SiteConfig(
     return new SiteConfig(name.isEmpty() ? "seed" : name, seeds, null, Defaults.SCHEDULE,
         Defaults.TIME_ZONE, Defaults.REVISIT_AFTER, Defaults.MAX_PAGES, Defaults.MAX_DEPTH,
         defaults.politeness(), UrlPatterns.NONE, UrlPatterns.NONE, Map.of(), List.of(),
-        List.of());
+        List.of(), false);
   }
 
   /**
@@ -125,31 +126,36 @@ public record SiteConfig(
       scope.add(seed.getHost().toLowerCase(Locale.ROOT));
     }
     return new SiteConfig(name, newSeeds, new ArrayList<>(scope), schedule, timeZone,
-        revisitAfter, maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds);
+        revisitAfter, maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        honourNoindex);
   }
 
   /** This site with another page budget (for {@code --max-pages}). */
   public SiteConfig withMaxPages(int newMaxPages) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, newMaxPages,
-        maxDepth, politeness, listing, article, selectors, sitemaps, feeds);
+        maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        honourNoindex);
   }
 
   /** This site with another depth limit (for {@code --max-depth}). */
   public SiteConfig withMaxDepth(int newMaxDepth) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, maxPages,
-        newMaxDepth, politeness, listing, article, selectors, sitemaps, feeds);
+        newMaxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        honourNoindex);
   }
 
   /** This site in another time zone (for {@code --time-zone}). */
   public SiteConfig withTimeZone(ZoneId newTimeZone) {
     return new SiteConfig(name, seeds, hosts, schedule, newTimeZone, revisitAfter, maxPages,
-        maxDepth, politeness, listing, article, selectors, sitemaps, feeds);
+        maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        honourNoindex);
   }
 
   /** This site with other politeness rules (for {@code --min-delay}). */
   public SiteConfig withPoliteness(Politeness newPoliteness) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, maxPages,
-        maxDepth, newPoliteness, listing, article, selectors, sitemaps, feeds);
+        maxDepth, newPoliteness, listing, article, selectors, sitemaps, feeds,
+        honourNoindex);
   }
 
   /** Null when {@code seed} can start a crawl, else why not. */

@@ -28,7 +28,7 @@ final class SiteReader {
     }
     Section s = Section.root(problems, root).allow("seeds", "hosts", "schedule", "timeZone",
         "revisitAfter", "maxPages", "maxDepth", "politeness", "listing", "article", "selectors",
-        "sitemaps", "feeds");
+        "sitemaps", "feeds", "honourNoindex");
     List<URI> seeds = seeds(s);
     List<String> hosts = hosts(s);
     // Not parsed yet: the cron syntax is Quartz's, and Quartz arrives with the scheduler.
@@ -44,11 +44,13 @@ final class SiteReader {
     var selectors = s.raw("selectors");
     List<URI> sitemaps = s.get("sitemaps") == null ? List.of() : urls(s, "sitemaps");
     List<URI> feeds = s.get("feeds") == null ? List.of() : urls(s, "feeds");
+    boolean honourNoindex = s.bool("honourNoindex", false);
     if (!problems.isEmpty()) {
       return null;
     }
     return build(s, () -> new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter,
-        maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds), null);
+        maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        honourNoindex), null);
   }
 
   /** {@code base} with the keys {@code s} sets laid over it. */

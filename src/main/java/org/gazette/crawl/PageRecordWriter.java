@@ -51,6 +51,9 @@ final class PageRecordWriter {
         capture.status(), zone,
         new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()));
     List<String> robots = List.copyOf(page.robotsDirectives());
+    if (spec.honourNoindex() && (robots.contains("noindex") || robots.contains("none"))) {
+      kind = PageKind.OTHER; // archived as served, but no record for downstream indexes
+    }
     Object record = switch (kind) {
       case ARTICLE -> extractor.extractArticle(doc, context).withRobots(robots);
       case LISTING -> extractor.extractListing(doc, context).withRobots(robots);

@@ -40,6 +40,7 @@ import org.gazette.fetch.FetchOptions;
  * @param operator the contact written into warcinfo
  * @param sitemaps sitemaps to read for article URLs at the start of the run
  * @param feeds RSS/Atom feeds to read for article URLs at the start of the run
+ * @param honourNoindex write no JSON record for a page that says noindex (it is still archived)
  */
 public record RunSpec(
     String site,
@@ -64,7 +65,8 @@ public record RunSpec(
     long warcMaxFileSize,
     String operator,
     List<URI> sitemaps,
-    List<URI> feeds) {
+    List<URI> feeds,
+    boolean honourNoindex) {
 
   /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
   public static RunSpec of(GazetteConfig global, SiteConfig site, Path stateDir) {
@@ -77,14 +79,15 @@ public record RunSpec(
         politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
-        site.sitemaps(), site.feeds());
+        site.sitemaps(), site.feeds(), site.honourNoindex());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
   public RunSpec withGuessedTimeZone() {
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
-        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds);
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -102,7 +105,8 @@ public record RunSpec(
       Path stateDir, String warcPrefix, long warcMaxFileSize, String operator) {
     this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
         minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
-        fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, List.of(), List.of());
+        fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, List.of(), List.of(),
+        false);
   }
 
   public RunSpec {

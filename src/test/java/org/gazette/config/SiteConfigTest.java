@@ -69,7 +69,7 @@ class SiteConfigTest {
     assertThat(demo.withMaxPages(3)).isEqualTo(new SiteConfig(demo.name(), demo.seeds(),
         demo.hosts(), demo.schedule(), demo.timeZone(), demo.revisitAfter(), 3, demo.maxDepth(),
         demo.politeness(), demo.listing(), demo.article(), demo.selectors(), demo.sitemaps(),
-        demo.feeds()));
+        demo.feeds(), demo.honourNoindex()));
     assertThat(demo.withMaxDepth(0).maxDepth()).isZero();
     assertThat(demo.withTimeZone(ZoneId.of("Europe/Paris")).timeZone())
         .isEqualTo(ZoneId.of("Europe/Paris"));

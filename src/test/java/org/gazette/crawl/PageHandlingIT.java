@@ -31,6 +31,7 @@ class PageHandlingIT {
   @TempDir Path tmp;
   HttpServer server;
   final List<String> paths = Collections.synchronizedList(new ArrayList<>());
+  boolean honourNoindex;
 
   @AfterEach
   void stop() { server.stop(0); }
@@ -59,7 +60,7 @@ class PageHandlingIT {
         new FetchOptions(CrawlIT.UA, Duration.ofSeconds(2), Duration.ofSeconds(2),
             Duration.ofSeconds(5), 1 << 20, true),
         tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30, "ops@example.org",
-        sitemaps.stream().map(u -> URI.create(base + u)).toList(), List.of());
+        sitemaps.stream().map(u -> URI.create(base + u)).toList(), List.of(), honourNoindex);
     RunSummary s = new CrawlRun(spec, new PolitenessGate(1), new RobotsCache(CrawlIT.UA)).execute(p -> { });
     return s;
   }
@@ -165,5 +166,21 @@ class PageHandlingIT {
           .isInstanceOf(java.io.IOException.class)
           .hasMessageContaining("another gazette run is writing to");
     }
+  }
+
+  @Test
+  void aSiteThatHonoursNoindexArchivesThePageButWritesNoRecord() throws Exception {
+    honourNoindex = true;
+    RunSummary s = crawl("honour", (p, b) -> switch (p) {
+      case "/" -> new String[] {"200", "text/html", "<html><body><a href='/news/1.html'>one</a>"
+          + "<a href='/news/2.html'>two</a></body></html>"};
+      case "/news/1.html" -> new String[] {"200", "text/html",
+          article(p).replace("<title>", "<meta name='robots' content='noindex'><title>")};
+      case "/news/2.html" -> new String[] {"200", "text/html", article(p)};
+      default -> null;
+    }, List.of());
+    assertThat(paths).contains("/news/1.html", "/news/2.html");
+    assertThat(jsonl("honour")).doesNotContain("/news/1.html").contains("/news/2.html");
+    assertThat(s.articles()).isEqualTo(1);
   }
 }
