@@ -42,15 +42,16 @@ run() { # name, min-delay ms, seeds...
     --out "$work/$name/warc" --state "$work/$name/state" >"$work/$name.out" 2>&1
   end=$(date +%s.%N)
   local wall pages busiest
-  wall=$(echo "$end - $start" | bc)
+  # awk, not bc: bc is not on every machine
+  wall=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
   pages=$(grep -oE '[0-9]+ pages' "$work/$name.out" | head -1 | cut -d' ' -f1)
   # requests per host from the archive itself (robots.txt included)
   busiest=$(java -jar "$jar" warc index "$work/$name/warc" 2>/dev/null \
     | awk '{print $1}' | cut -d')' -f1 | sort | uniq -c | sort -rn | head -1 | awk '{print $1}')
   local floor
-  floor=$(echo "($busiest - 1) * $delay / 1000" | bc -l)
+  floor=$(awk -v n="$busiest" -v d="$delay" 'BEGIN { print (n - 1) * d / 1000 }')
   printf '%-26s wall %6.2f s   pages %4d   pages/s %7.1f   busiest host %3d requests   floor %6.2f s\n' \
-    "$name" "$wall" "$pages" "$(echo "$pages / $wall" | bc -l)" "$busiest" "$floor"
+    "$name" "$wall" "$pages" "$(awk -v p="$pages" -v w="$wall" 'BEGIN { print p / w }')" "$busiest" "$floor"
 }
 
 echo "gazette politeness benchmark, $(nproc) cores, $(java -version 2>&1 | head -1)"
