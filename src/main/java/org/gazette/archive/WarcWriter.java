@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.gazette.fetch.HttpExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class WarcWriter implements Closeable {
   private final Warcinfo warcinfo;
   private final ObjectWriter json;
   private final Clock clock;
+  private final LongConsumer onWrite;
   private final List<Path> closedFiles = new ArrayList<>();
   private WarcFile current;
   private String warcinfoId;
@@ -63,6 +65,7 @@ public final class WarcWriter implements Closeable {
     this.warcinfo = options.warcinfo();
     this.json = options.objectMapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     this.clock = options.clock();
+    this.onWrite = options.onWrite();
   }
 
   /**
@@ -248,12 +251,14 @@ public final class WarcWriter implements Closeable {
     Files.createDirectories(directory);
     WarcFile file = WarcFile.create(directory, name);
     WarcinfoRecord info = new WarcinfoRecord(WarcRecord.newRecordId(), now, name.warc(), warcinfo);
+    byte[] member = GzipMember.of(info);
     try {
-      file.append(GzipMember.of(info));
+      file.append(member);
     } catch (IOException e) {
       file.discard();
       throw e;
     }
+    onWrite.accept(member.length);
     current = file;
     warcinfoId = info.id();
     log.debug("Opened WARC file {}", file.openPath());
@@ -276,12 +281,15 @@ public final class WarcWriter implements Closeable {
   }
 
   private long append(WarcFile file, byte[]... members) throws IOException {
+    long start;
     try {
-      return file.append(members);
+      start = file.append(members);
     } catch (IOException e) {
       dropIfBroken(file);
       throw e;
     }
+    onWrite.accept(file.size() - start);
+    return start;
   }
 
   private byte[] toLine(Object record) throws IOException {

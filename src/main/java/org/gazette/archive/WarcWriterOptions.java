@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,7 @@ public final class WarcWriterOptions {
   private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private ObjectMapper objectMapper;
   private Clock clock = Clock.systemUTC();
+  private LongConsumer onWrite = bytes -> { };
 
   /**
    * @param directory the folder files are written to, created when the first file is
@@ -146,6 +148,22 @@ public final class WarcWriterOptions {
 
   public WarcWriterOptions clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Told the size of every write to a WARC file once it is written: the gzip members of a
+   * warcinfo record, of an exchange (request with response or revisit), of a metadata record.
+   * Writes rolled back after a failure are not told, so the sizes told add up to the files'
+   * sizes on disk. JSON lines are not counted. Called under the writer's lock: it must be quick
+   * and must not throw. Defaults to doing nothing.
+   */
+  public LongConsumer onWrite() {
+    return onWrite;
+  }
+
+  public WarcWriterOptions onWrite(LongConsumer onWrite) {
+    this.onWrite = Objects.requireNonNull(onWrite, "onWrite");
     return this;
   }
 

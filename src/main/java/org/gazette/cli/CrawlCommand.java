@@ -65,11 +65,13 @@ final class CrawlCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --site NAME or --seed URL");
     }
     GazetteConfig global = overrides(Configs.load(config));
-    Runs runs = new Runs(global, run.state, spec.commandLine().getOut(), spec.commandLine().getErr());
     // bare seeds without --time-zone: DESIGN.md says guess the zone from the page, else UTC
     boolean guess = sites.isEmpty() && timeZone == null;
-    for (SiteConfig site : selectedSites(global)) {
-      runs.crawl(site, guess);
+    try (Runs runs = new Runs(global, run.state, spec.commandLine().getOut(),
+        spec.commandLine().getErr())) {
+      for (SiteConfig site : selectedSites(global)) {
+        runs.crawl(site, guess);
+      }
     }
     return 0;
   }

@@ -37,7 +37,10 @@ final class DemoCommand implements Callable<Integer> {
     try (SampleNewsSite site = SampleNewsSite.start("127.0.0.1", 0)) {
       spec.commandLine().getErr().println("gazette demo: sample news site at " + site.baseUri());
       SiteConfig demo = global.sites().get("demo").withSeeds(List.of(site.baseUri()));
-      new Runs(global, run.state, spec.commandLine().getOut(), spec.commandLine().getErr()).crawl(demo);
+      try (Runs runs = new Runs(global, run.state, spec.commandLine().getOut(),
+          spec.commandLine().getErr())) {
+        runs.crawl(demo);
+      }
     }
     return 0;
   }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code gazette} executable: a dispatcher over one class per subcommand. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A polite crawler and archiver for news sites: WARC files and JSON lines.",
-    subcommands = {CrawlCommand.class, DemoCommand.class, CheckConfigCommand.class,
+    subcommands = {CrawlCommand.class, DemoCommand.class, DaemonCommand.class,
+        StatusCommand.class,
+        CheckConfigCommand.class,
         RobotsCommand.class, WarcCommand.class, SampleSiteCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -13,19 +13,21 @@ import org.gazette.crawl.RunSpec;
 import org.gazette.crawl.RunSummary;
 import org.gazette.fetch.PolitenessGate;
 import org.gazette.fetch.RobotsCache;
+import org.gazette.store.StateStore;
 
 /**
  * Runs crawls for the CLI: one politeness gate and robots.txt cache for all of them, progress on
  * the terminal, Ctrl-C stops the run cleanly (its WARC file is closed), and the output files and
- * the summary line at the end.
+ * the summary line at the end. The state store opens with the first run and closes with this.
  */
-final class Runs {
+final class Runs implements AutoCloseable {
   private final GazetteConfig global;
   private final PolitenessGate gate;
   private final RobotsCache robots;
   private final PrintWriter out;
   private final PrintWriter err;
   private final Path stateDir;
+  private StateStore store;
 
   Runs(GazetteConfig global, Path stateDir, PrintWriter out, PrintWriter err) {
     this.global = global;
@@ -44,7 +46,11 @@ final class Runs {
   /** @param guessTimeZone read page-local times in a zone guessed per page, not the site's */
   RunSummary crawl(SiteConfig site, boolean guessTimeZone) throws IOException {
     RunSpec spec = RunSpec.of(global, site, stateDir);
-    CrawlRun run = new CrawlRun(guessTimeZone ? spec.withGuessedTimeZone() : spec, gate, robots);
+    if (store == null) {
+      store = StateStore.open(global.state(), stateDir);
+    }
+    CrawlRun run = new CrawlRun(guessTimeZone ? spec.withGuessedTimeZone() : spec, gate, robots,
+        store, global.state().node(), null);
     CountDownLatch reported = new CountDownLatch(1);
     Thread stopper = new Thread(() -> {
       err.println();
@@ -73,6 +79,13 @@ final class Runs {
       } catch (IllegalStateException alreadyShuttingDown) {
         // the hook is running: it asked the run to stop, which is why we are here
       }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (store != null) {
+      store.close();
     }
   }
 

@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gazette sample-site}: serves the bundled sample news site until stopped, for trying
  * {@code gazette crawl --site demo} by hand and for benchmarks (several hosts on 127.0.0.x).
+ * While it runs, {@code POST /_sample/publish} and {@code POST /_sample/edit?path=...} change
+ * the site (see {@link SampleNewsSite}), to try a re-crawl by hand.
  */
 @Command(name = "sample-site", mixinStandardHelpOptions = true,
     description = "Serve the bundled sample news site on loopback until Ctrl-C.")
@@ -39,6 +41,9 @@ final class SampleSiteCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sample-site-stop"));
       spec.commandLine().getOut().println("sample news site at " + site.baseUri()
           + " (Ctrl-C to stop)");
+      // A separate line: scripts (bench/politeness.sh) wait for the one above.
+      spec.commandLine().getOut().println("change it: POST " + SampleNewsSite.PUBLISH_PATH
+          + " adds an article, POST " + SampleNewsSite.EDIT_PATH + "?path=/news/... edits one");
       spec.commandLine().getOut().flush();
       stopped.await();
     }

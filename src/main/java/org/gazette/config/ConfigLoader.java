@@ -116,7 +116,7 @@ public final class ConfigLoader {
   /** gazette.yaml; bad values are reported and replaced by defaults, so this never fails. */
   private static GazetteConfig readGlobal(Node root, Problems problems) {
     Section s = Section.root(problems, root == null ? Node.map("", 1, Map.of()) : root);
-    s.allow("userAgent", "output", "logs", "state", "status", "politeness", "limits",
+    s.allow("userAgent", "output", "logs", "state", "status", "daemon", "politeness", "limits",
         "allowPrivate", "warcPrefix", "warcMaxFileSize", "threads", "robotsCacheTtl", "politenessScope");
     String userAgent = s.text("userAgent", Defaults.USER_AGENT);
     String uaProblem = Values.userAgentProblem(userAgent);
@@ -132,7 +132,8 @@ public final class ConfigLoader {
     GazetteConfig fallback = new GazetteConfig(Defaults.USER_AGENT,
         Path.of(Defaults.OUTPUT).toAbsolutePath(), Path.of(Defaults.LOGS).toAbsolutePath(),
         new StateConfig(Defaults.STATE_URL, null, null, false, null),
-        new StatusConfig(Defaults.STATUS_HOST, Defaults.STATUS_PORT), defaultPoliteness(),
+        new StatusConfig(Defaults.STATUS_HOST, Defaults.STATUS_PORT), defaultDaemon(),
+        defaultPoliteness(),
         defaultLimits(), false, Defaults.WARC_PREFIX, Defaults.WARC_MAX_FILE_SIZE,
         Defaults.THREADS, Defaults.ROBOTS_CACHE_TTL, false, Map.of());
     String ua = userAgent;
@@ -142,6 +143,7 @@ public final class ConfigLoader {
         s.path("logs", Defaults.LOGS),
         state(s.section("state"), fallback.state()),
         status(s.section("status"), fallback.status()),
+        daemon(s.section("daemon"), fallback.daemon()),
         SiteReader.politeness(s.section("politeness"), fallback.politeness()),
         limits(s.section("limits"), fallback.limits()),
         s.bool("allowPrivate", false),
@@ -161,6 +163,20 @@ public final class ConfigLoader {
       return false;
     }
     return scope.equals("domain");
+  }
+
+  static DaemonConfig defaultDaemon() {
+    return new DaemonConfig(Defaults.MAX_CONCURRENT_SITES, Defaults.SHUTDOWN_TIMEOUT,
+        Defaults.JITTER, Defaults.RELOAD_CHECK);
+  }
+
+  private static DaemonConfig daemon(Section s, DaemonConfig fallback) {
+    s.allow("maxConcurrentSites", "shutdownTimeout", "jitter", "reloadCheck");
+    return SiteReader.build(s, () -> new DaemonConfig(
+        s.integer("maxConcurrentSites", Defaults.MAX_CONCURRENT_SITES, 1),
+        s.duration("shutdownTimeout", Defaults.SHUTDOWN_TIMEOUT, true),
+        s.duration("jitter", Defaults.JITTER, true),
+        s.duration("reloadCheck", Defaults.RELOAD_CHECK, true)), fallback);
   }
 
   private static StateConfig state(Section s, StateConfig fallback) {

@@ -36,6 +36,11 @@ final class Defaults {
   static final int MAX_REDIRECTS = 5;
   static final int MAX_URL_LENGTH = 2048;
 
+  static final int MAX_CONCURRENT_SITES = 4;
+  static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration JITTER = Duration.ofSeconds(10);
+  static final Duration RELOAD_CHECK = Duration.ofSeconds(5);
+
   static final String SCHEDULE = "0 */30 * * * ?"; // every 30 minutes
   static final ZoneId TIME_ZONE = ZoneId.of("UTC");
   static final Duration REVISIT_AFTER = Duration.ofDays(7);

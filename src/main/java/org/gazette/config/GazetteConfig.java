@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param logs folder of gazette.log and runs.jsonl (default logs), absolute
  * @param state the state store
  * @param status the daemon's status endpoint
+ * @param daemon how the daemon runs its sites
  * @param politeness the defaults for every site
  * @param limits bounds on each fetch
  * @param allowPrivate true to allow fetching loopback and private addresses (default false)
@@ -37,6 +38,7 @@ public record GazetteConfig(
     Path logs,
     StateConfig state,
     StatusConfig status,
+    DaemonConfig daemon,
     Politeness politeness,
     Limits limits,
     boolean allowPrivate,
@@ -59,6 +61,7 @@ public record GazetteConfig(
     Objects.requireNonNull(logs, "logs");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(daemon, "daemon");
     Objects.requireNonNull(politeness, "politeness");
     Objects.requireNonNull(limits, "limits");
     Values.check("warcPrefix", Values.nameProblem(warcPrefix));
@@ -80,31 +83,31 @@ public record GazetteConfig(
 
   /** This configuration with another user agent (for {@code --user-agent}). */
   public GazetteConfig withUserAgent(String newUserAgent) {
-    return new GazetteConfig(newUserAgent, output, logs, state, status, politeness, limits,
+    return new GazetteConfig(newUserAgent, output, logs, state, status, daemon, politeness, limits,
         allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with another archive folder (for {@code --out}). */
   public GazetteConfig withOutput(Path newOutput) {
     return new GazetteConfig(userAgent, newOutput.toAbsolutePath().normalize(), logs, state,
-        status, politeness, limits, allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
+        status, daemon, politeness, limits, allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with another thread count (for {@code --threads}). */
   public GazetteConfig withThreads(int newThreads) {
-    return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
+    return new GazetteConfig(userAgent, output, logs, state, status, daemon, politeness, limits,
         allowPrivate, warcPrefix, warcMaxFileSize, newThreads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with private addresses allowed or not (for {@code --allow-private}). */
   public GazetteConfig withAllowPrivate(boolean newAllowPrivate) {
-    return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
+    return new GazetteConfig(userAgent, output, logs, state, status, daemon, politeness, limits,
         newAllowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }
 
   /** This configuration with other sites (a selection, or one built with forSeeds). */
   public GazetteConfig withSites(Map<String, SiteConfig> newSites) {
-    return new GazetteConfig(userAgent, output, logs, state, status, politeness, limits,
+    return new GazetteConfig(userAgent, output, logs, state, status, daemon, politeness, limits,
         allowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, newSites);
   }
 }

@@ -31,9 +31,14 @@ final class SiteReader {
         "sitemaps", "feeds", "honourNoindex");
     List<URI> seeds = seeds(s);
     List<String> hosts = hosts(s);
-    // Not parsed yet: the cron syntax is Quartz's, and Quartz arrives with the scheduler.
-    // Until then only an empty schedule is caught here.
     String schedule = s.text("schedule", Defaults.SCHEDULE);
+    try {
+      org.quartz.CronExpression.validateExpression(schedule);
+    } catch (java.text.ParseException e) {
+      s.problem("schedule", "not a Quartz cron expression (sec min hour day-of-month month"
+          + " day-of-week [year], e.g. \"0 */30 * * * ?\"): " + Values.quote(schedule) + ": "
+          + e.getMessage());
+    }
     var timeZone = s.zone("timeZone", Defaults.TIME_ZONE);
     var revisitAfter = s.duration("revisitAfter", Defaults.REVISIT_AFTER, true);
     int maxPages = s.integer("maxPages", Defaults.MAX_PAGES, 1);

@@ -67,10 +67,16 @@ final class ArchivingPageFetcher extends PageFetcher {
   private final RunStats stats;
   private final ThreadLocal<Capture> handoff = new ThreadLocal<>();
   private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
+  private final java.time.Instant resumeFrom;
 
+  /**
+   * @param resumeFrom when this run finishes an interrupted one, that run's start: pages
+   *     captured since are replayed from the archive instead of fetched; else null
+   */
   ArchivingPageFetcher(CrawlConfig config, PoliteFetcher fetcher, CaptureArchiver archive,
-      RunSpec spec, RunStats stats) {
+      RunSpec spec, RunStats stats, java.time.Instant resumeFrom) {
     super(config);
+    this.resumeFrom = resumeFrom;
     // the HttpClient pool crawler4j built is never used: release it and its monitor thread now
     super.shutDown();
     this.fetcher = fetcher;
@@ -100,6 +106,13 @@ final class ArchivingPageFetcher extends PageFetcher {
     } catch (URISyntaxException e) {
       throw new FetchException(FetchException.Kind.UNSUPPORTED, URI.create("about:invalid"),
           "invalid URL " + webUrl.getURL() + ": " + e.getMessage());
+    }
+    if (resumeFrom != null) {
+      var done = archive.capturedSince(uri, resumeFrom);
+      if (done.isPresent()) {
+        handoff.set(new Capture(done.get(), null, false, done.get().status(), true));
+        return toCrawler4j(done.get(), uri);
+      }
     }
     PoliteFetcher.Result result =
         fetcher.fetch(uri, spec.minDelay(), archive.conditionalHeaders(webUrl.getURL()));

@@ -1,6 +1,7 @@
 package org.gazette.crawl;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.gazette.fetch.HttpHeader;
 import org.gazette.fetch.StoredResponse;
 import org.gazette.fetch.Truncation;
 import org.gazette.store.CaptureEntry;
-import org.gazette.store.CaptureIndex;
+import org.gazette.store.CaptureStore;
+import org.gazette.store.NewCapture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Decides how a fetched page enters the archive. A page whose content is already archived becomes
  * a revisit record: {@code identical-payload-digest} when the new payload's digest equals the
  * last capture's, {@code server-not-modified} for a 304 to a conditional GET. Everything else is a
- * response record. Whole 2xx responses go into the capture index, so the next run can do both.
+ * response record. Every response and revisit of a whole 2xx (or 304) goes into the capture
+ * store, so the next run can do both.
  */
 final class CaptureArchiver {
   private static final Logger log = LoggerFactory.getLogger(CaptureArchiver.class);
@@ -39,13 +42,38 @@ final class CaptureArchiver {
   record Archived(WarcLocation location, HttpExchange content, boolean revisit) {}
 
   private final WarcWriter archive;
-  private final CaptureIndex index;
+  private final CaptureStore index;
   private final Path warcDir;
+  private final String site;
+  private final String runId;
 
-  CaptureArchiver(WarcWriter archive, CaptureIndex index, Path warcDir) {
+  CaptureArchiver(WarcWriter archive, CaptureStore index, Path warcDir, String site,
+      String runId) {
     this.archive = archive;
     this.index = index;
     this.warcDir = warcDir;
+    this.site = site;
+    this.runId = runId;
+  }
+
+  /** The latest capture of {@code url}, if any. */
+  Optional<CaptureEntry> latest(String url) {
+    return index.latest(url);
+  }
+
+  /** Notes what extraction made of the capture written as {@code recordId}. */
+  void classify(String recordId, String kind) {
+    index.classify(recordId, kind);
+  }
+
+  /**
+   * The archived content of {@code url} if it was captured at or after {@code since}: what a
+   * resumed run parses instead of fetching the page a second time.
+   */
+  Optional<HttpExchange> capturedSince(URI uri, java.time.Instant since) {
+    return index.latest(uri.toString())
+        .filter(last -> !last.fetchedAt().isBefore(since))
+        .flatMap(last -> storedContent(last, uri, last.fetchedAt()));
   }
 
   /** If-None-Match and If-Modified-Since from the last capture of {@code url}, if any. */
@@ -66,12 +94,12 @@ final class CaptureArchiver {
     String url = ex.uri().toString();
     Optional<CaptureEntry> last = index.latest(url);
     if (ex.status() == 304 && last.isPresent()) {
-      Optional<HttpExchange> stored = storedContent(last.get(), ex);
+      Optional<HttpExchange> stored = storedContent(last.get(), ex.uri(), ex.date());
       if (stored.isPresent()) {
         WarcLocation at = archive.writeRevisit(ex, RevisitRecord.Profile.SERVER_NOT_MODIFIED,
             target(last.get()));
-        index.record(last.get().refetched(ex.date(), validator(ex, "ETag", last.get().etag()),
-            validator(ex, "Last-Modified", last.get().lastModified())));
+        record(ex, at, "revisit", validator(ex, "ETag", last.get().etag()),
+            validator(ex, "Last-Modified", last.get().lastModified()), last.get());
         return new Archived(at, stored.get(), true);
       }
     }
@@ -81,19 +109,30 @@ final class CaptureArchiver {
       if (digest.equals(last.get().payloadDigest())) {
         WarcLocation at = archive.writeRevisit(ex, RevisitRecord.Profile.IDENTICAL_PAYLOAD_DIGEST,
             target(last.get()));
-        index.record(last.get().refetched(ex.date(), ex.header("ETag").orElse(null),
-            ex.header("Last-Modified").orElse(null)));
+        record(ex, at, "revisit", ex.header("ETag").orElse(null),
+            ex.header("Last-Modified").orElse(null), last.get());
         return new Archived(at, ex, true);
       }
     }
     WarcLocation at = archive.write(ex);
     if (whole) {
-      index.record(new CaptureEntry(url, ex.date(), ex.header("ETag").orElse(null),
-          ex.header("Last-Modified").orElse(null), at.payloadDigest(),
-          warcDir.resolve(at.file()).toAbsolutePath().normalize().toString(), at.offset(), at.recordId(),
-          ex.date()));
+      String etag = ex.header("ETag").orElse(null);
+      String lastModified = ex.header("Last-Modified").orElse(null);
+      record(ex, at, "response", etag, lastModified, new CaptureEntry(url, ex.date(), etag,
+          lastModified, at.payloadDigest(), file(at), at.offset(), at.recordId(), ex.date(),
+          null));
     }
     return new Archived(at, ex, false);
+  }
+
+  private void record(HttpExchange ex, WarcLocation at, String type, String etag,
+      String lastModified, CaptureEntry content) {
+    index.record(new NewCapture(site, runId, ex.uri().toString(), ex.date(), ex.status(), etag,
+        lastModified, type, file(at), at.offset(), at.recordId(), content));
+  }
+
+  private String file(WarcLocation at) {
+    return warcDir.resolve(at.file()).toAbsolutePath().normalize().toString();
   }
 
   private static RevisitTarget target(CaptureEntry last) {
@@ -107,17 +146,17 @@ final class CaptureArchiver {
   }
 
   /** The archived response behind a 304, or empty when its file cannot be read any more. */
-  private Optional<HttpExchange> storedContent(CaptureEntry last, HttpExchange notModified) {
+  private Optional<HttpExchange> storedContent(CaptureEntry last, URI uri, java.time.Instant date) {
     Path file = Path.of(last.warcFile());
     if (!Files.exists(file)) {
       file = Path.of(last.warcFile() + ".open"); // still being written by this run
     }
     try {
       byte[] block = ArchivedBlock.read(file, last.offset());
-      return Optional.of(StoredResponse.parse(notModified.uri(), notModified.date(), block));
+      return Optional.of(StoredResponse.parse(uri, date, block));
     } catch (IOException e) {
-      log.info("304 for {} but its archived content is unreadable ({}); archived as a response",
-          notModified.uri(), e.getMessage());
+      log.info("archived content of {} is unreadable ({}); fetched and archived anew",
+          uri, e.getMessage());
       return Optional.empty();
     }
   }

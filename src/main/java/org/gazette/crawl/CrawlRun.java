@@ -26,7 +26,9 @@ import org.gazette.fetch.HttpFetcher;
 import org.gazette.fetch.PoliteFetcher;
 import org.gazette.fetch.PolitenessGate;
 import org.gazette.fetch.RobotsCache;
-import org.gazette.store.CaptureIndex;
+import org.gazette.config.StateConfig;
+import org.gazette.store.RunRecord;
+import org.gazette.store.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * {@code state/frontier/<site>/}, gazette's fetcher, parser and crawler plugged in, and a WARC
  * file (with its JSON lines) under {@code warc/<site>/}. The run ends as soon as the frontier is
  * empty and no URL is in flight.
+ *
+ * <p>The state store remembers the run (table {@code runs}) and every capture: articles captured
+ * less than the site's revisitAfter ago are left alone, the rest is fetched conditionally. A run
+ * that resumes an interrupted one parses what that run archived from the archive instead of
+ * fetching it again.
  */
 public final class CrawlRun {
   private static final Logger log = LoggerFactory.getLogger(CrawlRun.class);
@@ -42,6 +49,9 @@ public final class CrawlRun {
   private final RunSpec spec;
   private final PolitenessGate gate;
   private final RobotsCache robots;
+  private final StateStore store;
+  private final String node;
+  private final RunRecord resumes;
   private final String runId = UUID.randomUUID().toString();
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile RunController controller;
@@ -52,9 +62,29 @@ public final class CrawlRun {
    * @param robots the JVM's robots.txt cache
    */
   public CrawlRun(RunSpec spec, PolitenessGate gate, RobotsCache robots) {
+    this(spec, gate, robots, null, null, null);
+  }
+
+  /**
+   * @param gate the JVM's politeness gate, shared with every other run
+   * @param robots the JVM's robots.txt cache
+   * @param store the state store, shared with other runs; null opens the default H2 store in
+   *     the spec's state folder for this run alone
+   * @param node the process running it (for the runs table), or null
+   * @param resumes the interrupted run of this site that this run finishes, or null
+   */
+  public CrawlRun(RunSpec spec, PolitenessGate gate, RobotsCache robots, StateStore store,
+      String node, RunRecord resumes) {
     this.spec = spec;
     this.gate = gate;
     this.robots = robots;
+    this.store = store;
+    this.node = node;
+    this.resumes = resumes;
+    if (resumes != null && !resumes.site().equals(spec.site())) {
+      throw new IllegalArgumentException("run " + resumes.runId() + " is of site "
+          + resumes.site() + ", not " + spec.site());
+    }
   }
 
   public String runId() {
@@ -64,15 +94,21 @@ public final class CrawlRun {
   /** Runs the crawl to its end and reports progress about once a second. */
   public RunSummary execute(Consumer<Progress> progress) throws IOException {
     try {
-      return crawl(progress);
+      if (store != null) {
+        return crawl(progress, store);
+      }
+      try (StateStore own = StateStore.open(
+          new StateConfig(StateStore.DEFAULT_URL, null, null, false, null), spec.stateDir())) {
+        return crawl(progress, own);
+      }
     } finally {
       ended.countDown();
     }
   }
 
-  private RunSummary crawl(Consumer<Progress> progress) throws IOException {
+  private RunSummary crawl(Consumer<Progress> progress, StateStore state) throws IOException {
     Instant started = Instant.now();
-    RunStats stats = new RunStats();
+    RunStats stats = new RunStats(spec.site());
     Path warcDir = spec.output().resolve(spec.site());
     Files.createDirectories(warcDir);
     // one run per site folder at a time: the repair below must not touch a file being written
@@ -83,7 +119,7 @@ public final class CrawlRun {
         throw new IOException("another gazette run is writing to " + warcDir
             + "; a site is crawled by one run at a time");
       }
-      return crawlLocked(progress, started, stats, warcDir);
+      return recorded(state, started, () -> crawlLocked(progress, started, stats, warcDir, state));
     }
   }
 
@@ -95,28 +131,70 @@ public final class CrawlRun {
     }
   }
 
+  private interface Crawl {
+    RunSummary run() throws IOException;
+  }
+
+  /** Runs {@code crawl} between a started and an ended row in the runs table. */
+  private RunSummary recorded(StateStore state, Instant started, Crawl crawl)
+      throws IOException {
+    state.runs().started(new RunRecord(spec.site(), runId, started, null, RunRecord.RUNNING, 0,
+        0, 0, 0, null), node, resumes == null ? null : resumes.runId());
+    if (resumes != null) {
+      log.info("run {} of {} finishes interrupted run {} (started {})", runId, spec.site(),
+          resumes.runId(), resumes.started());
+      if (resumes.outcome().equals(RunRecord.RUNNING)) {
+        // its process died mid-run: it ends now, as interrupted
+        state.runs().ended(new RunRecord(resumes.site(), resumes.runId(), resumes.started(),
+            Instant.now(), RunRecord.INTERRUPTED, resumes.fetched(), resumes.newArticles(),
+            resumes.revisits(), resumes.errors(), "its process ended mid-run"));
+      }
+    }
+    RunSummary summary = null;
+    String failure = null;
+    try {
+      summary = crawl.run();
+      return summary;
+    } catch (IOException | RuntimeException e) {
+      failure = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw e;
+    } finally {
+      try {
+        state.runs().ended(summary == null
+            ? new RunRecord(spec.site(), runId, started, Instant.now(), RunRecord.FAILED, 0, 0, 0,
+                0, failure)
+            : summary.record(started));
+      } catch (org.gazette.store.StoreException e) {
+        log.warn("{}", e.getMessage());
+      }
+    }
+  }
+
   private RunSummary crawlLocked(Consumer<Progress> progress, Instant started, RunStats stats,
-      Path warcDir) throws IOException {
+      Path warcDir, StateStore state) throws IOException {
     // a crash leaves .open files: cut each after its last whole record and close it. One run per
     // site at a time writes here, so no .open file in this folder is being written now.
     List<WarcRepair.Result> repaired = WarcRepair.repairFolder(warcDir);
-    try (CaptureIndex index = CaptureIndex.open(spec.stateDir().resolve("captures.jsonl"));
-        WarcWriter archive = new WarcWriter(warcOptions(warcDir))) {
+    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir).onWrite(stats::warcWritten))) {
       for (WarcRepair.Result r : repaired) {
         // captures whose content the repair cut away can no longer be revisited
-        index.forgetFrom(r.warc(), r.keptBytes());
+        state.captures().forgetFrom(r.warc(), r.keptBytes());
       }
+      CaptureArchiver captures = new CaptureArchiver(archive, state.captures(), warcDir,
+          spec.site(), runId);
       CrawlConfig config = crawlConfig();
       PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
           spec.maxCrawlDelay(), spec.delayFactor(), robotsExchange -> archiveQuietly(archive, robotsExchange, stats));
-      ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite,
-          new CaptureArchiver(archive, index, warcDir), spec, stats);
+      ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite, captures, spec,
+          stats, resumes == null ? null
+              : state.runs().resumeFrom(runId).orElse(resumes.started()));
+      Freshness freshness = new Freshness(spec, captures, Instant::now);
       ScopeRules scope = new ScopeRules(spec, maxUrlLength());
       RetryPolicy retries = new RetryPolicy(gate, spec.maxRetries(), spec.maxRetryAfter(),
           spec.minDelay().compareTo(Duration.ofSeconds(1)) > 0 ? spec.minDelay()
               : Duration.ofSeconds(1));
       RunContext context = new RunContext(spec, scope, stats, fetcher,
-          new PageRecordWriter(spec, scope, archive), retries);
+          new PageRecordWriter(spec, scope, archive), retries, freshness, captures);
       RobotstxtConfig robotsOff = new RobotstxtConfig();
       robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
       RunController run;
@@ -148,19 +226,28 @@ public final class CrawlRun {
       // sitemaps and feeds the site's configuration names
       spec.sitemaps().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.SITEMAP));
       spec.feeds().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.FEED));
-      run.onHeartbeat(ms -> progress.accept(new Progress(spec.site(), run.processed(),
-          Math.max(0, run.scheduled() - run.processed()), stats.requests(),
-          run.processed() * 1000.0 / Math.max(1, ms))));
-      if (!stopRequested) {
-        log.info("run {} of {} started: seeds {}", runId, spec.site(), spec.seeds());
-        run.start(() -> new GazetteCrawler(context), spec.threads());
+      run.onHeartbeat(ms -> {
+        long queued = Math.max(0, run.scheduled() - run.processed());
+        stats.frontier(queued);
+        progress.accept(new Progress(spec.site(), run.processed(), queued, stats.requests(),
+            run.processed() * 1000.0 / Math.max(1, ms)));
+      });
+      try {
+        if (!stopRequested) {
+          log.info("run {} of {} started: seeds {}", runId, spec.site(), spec.seeds());
+          run.start(() -> new GazetteCrawler(context), spec.threads());
+        }
+      } finally {
+        stats.frontier(0); // the gauge shows the running run; none runs now
       }
       archive.close();
       // a retried attempt is counted processed by the frontier, but is not a page of its own
+      boolean interrupted = stopRequested && run.scheduled() > run.processed();
       RunSummary summary = new RunSummary(spec.site(), runId,
           run.processed() - stats.retries(), stats.retries(), stats.requests(),
-          stats.bytes(), stats.articles(), stats.listings(), stats.revisits(), stats.outcomes(),
-          stats.errors(),
+          stats.bytes(), interrupted ? RunRecord.INTERRUPTED : RunRecord.COMPLETED,
+          stats.articles(), stats.newArticles(), stats.listings(), stats.unchangedListings(),
+          stats.revisits(), freshness.skipped(), stats.outcomes(), stats.errors(),
           archive.closedFiles(), gate.heldBackMillis(), Duration.between(started, Instant.now()));
       log.info("run {} ended: {}", runId, summary.line());
       log.info("run {}: hosts held back by politeness: {}", runId, summary.politenessLine());

@@ -26,8 +26,13 @@ final class GazetteCrawler extends WebCrawler {
         DiscoveryParser.isMarked(url) ? DiscoveryParser.SITEMAP : url.getTag());
     if (!follow) {
       log.trace("out of scope: {}", url.getURL());
+      return false;
     }
-    return follow;
+    if (run.freshness().skip(url.getURL())) {
+      log.trace("captured recently, not fetched again: {}", url.getURL());
+      return false;
+    }
+    return true;
   }
 
   @Override
@@ -41,7 +46,9 @@ final class GazetteCrawler extends WebCrawler {
     } else {
       run.retries().succeeded(host);
     }
-    if (capture != null && capture.status() == 304) {
+    if (capture != null && capture.replayed()) {
+      run.stats().outcome(Outcome.REPLAYED);
+    } else if (capture != null && capture.status() == 304) {
       run.stats().outcome(Outcome.NOT_MODIFIED); // parsed from its archived content
     } else if (status >= 200 && status < 300) {
       run.stats().outcome(Outcome.ARCHIVED);
@@ -59,13 +66,20 @@ final class GazetteCrawler extends WebCrawler {
   @Override
   public void visit(Page page) {
     Capture capture = run.fetcher().takeCapture();
-    if (capture == null || !(page.getParseData() instanceof JsoupParseData data)) {
-      return;
+    if (capture == null || capture.replayed()
+        || !(page.getParseData() instanceof JsoupParseData data)) {
+      return; // a replayed page has its record from the run that fetched it
     }
     try {
       switch (run.records().write(capture, data, page.getWebURL().getURL())) {
-        case ARTICLE -> run.stats().article();
-        case LISTING -> run.stats().listing();
+        case ARTICLE -> {
+          run.stats().article(capture.revisit());
+          run.classify(capture, org.gazette.store.CaptureEntry.ARTICLE);
+        }
+        case LISTING -> {
+          run.stats().listing(capture.revisit());
+          run.classify(capture, org.gazette.store.CaptureEntry.LISTING);
+        }
         default -> { }
       }
     } catch (java.io.IOException e) {
@@ -73,7 +87,7 @@ final class GazetteCrawler extends WebCrawler {
       run.stats().error("jsonl-write");
       log.warn("cannot write the JSON record of {}: {}", page.getWebURL().getURL(), e.getMessage());
     } catch (RuntimeException e) {
-      run.stats().error("extract");
+      run.stats().extractionFailure();
       log.info("extraction failed for {}: {}", page.getWebURL().getURL(), e.toString());
       log.debug("extraction failure", e);
     }

@@ -18,6 +18,11 @@ public enum Outcome {
   FETCH_ERROR,
   /** Refused before any request: a private address without --allow-private. */
   ADDRESS_REFUSED,
+  /**
+   * Archived by the interrupted run this run finishes: parsed from the archive for its links,
+   * not fetched again.
+   */
+  REPLAYED,
   /** Refused before any request: outside the URL rules (length, scheme). */
   REJECTED
 }

@@ -2,4 +2,17 @@ package org.gazette.crawl;
 
 /** What the crawler threads of one run share. */
 record RunContext(RunSpec spec, ScopeRules scope, RunStats stats, ArchivingPageFetcher fetcher,
-    PageRecordWriter records, RetryPolicy retries) {}
+    PageRecordWriter records, RetryPolicy retries, Freshness freshness,
+    CaptureArchiver captures) {
+
+  /** Notes in the capture store what the page of {@code capture} was extracted as. */
+  void classify(Capture capture, String kind) {
+    try {
+      captures.classify(capture.location().recordId(), kind);
+    } catch (org.gazette.store.StoreException e) {
+      // only the next run's choice to skip this page depends on it
+      stats.error("store");
+      org.slf4j.LoggerFactory.getLogger(RunContext.class).warn("{}", e.getMessage());
+    }
+  }
+}

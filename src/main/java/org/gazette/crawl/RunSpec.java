@@ -41,6 +41,9 @@ import org.gazette.fetch.FetchOptions;
  * @param sitemaps sitemaps to read for article URLs at the start of the run
  * @param feeds RSS/Atom feeds to read for article URLs at the start of the run
  * @param honourNoindex write no JSON record for a page that says noindex (it is still archived)
+ * @param revisitAfter an article captured less than this long ago is not fetched again;
+ *     {@code Duration.ZERO} never fetches a captured article again; null fetches every page
+ *     every run (conditionally)
  */
 public record RunSpec(
     String site,
@@ -66,7 +69,8 @@ public record RunSpec(
     String operator,
     List<URI> sitemaps,
     List<URI> feeds,
-    boolean honourNoindex) {
+    boolean honourNoindex,
+    Duration revisitAfter) {
 
   /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
   public static RunSpec of(GazetteConfig global, SiteConfig site, Path stateDir) {
@@ -79,7 +83,7 @@ public record RunSpec(
         politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
-        site.sitemaps(), site.feeds(), site.honourNoindex());
+        site.sitemaps(), site.feeds(), site.honourNoindex(), site.revisitAfter());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
@@ -87,7 +91,15 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex);
+        honourNoindex, revisitAfter);
+  }
+
+  /** This run with another revisitAfter (null: fetch every page every run). */
+  public RunSpec withRevisitAfter(Duration newRevisitAfter) {
+    return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
+        maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, newRevisitAfter);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -97,7 +109,7 @@ public record RunSpec(
     return open >= 0 && close > open ? userAgent.substring(open + 1, close).trim() : userAgent;
   }
 
-  /** A run without configured sitemaps or feeds. */
+  /** A run without configured sitemaps or feeds that fetches every page every run. */
   public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
       List<Pattern> articlePatterns, ZoneId timeZone, int maxPages, int maxDepth,
       Duration minDelay, Duration maxCrawlDelay, double delayFactor, int maxRetries,
@@ -106,7 +118,7 @@ public record RunSpec(
     this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
         minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
         fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, List.of(), List.of(),
-        false);
+        false, null);
   }
 
   public RunSpec {
@@ -118,6 +130,9 @@ public record RunSpec(
     articlePatterns = List.copyOf(articlePatterns);
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("site " + site + " has no seeds");
+    }
+    if (revisitAfter != null && revisitAfter.isNegative()) {
+      throw new IllegalArgumentException("revisitAfter must not be negative");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");

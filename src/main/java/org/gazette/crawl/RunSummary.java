@@ -15,9 +15,15 @@ import java.util.stream.Collectors;
  * @param retries failed attempts that were made again later (429, 5xx, failed connections)
  * @param requests HTTP exchanges archived, robots.txt included
  * @param bytes bytes received over the wire
+ * @param outcome how the run ended: {@code completed}, or {@code interrupted} when it was stopped
+ *     before its frontier was empty
  * @param articles article records written
+ * @param newArticles of those, articles whose content was not archived before (new or changed)
  * @param listings listing records written
+ * @param unchangedListings of those, listings unchanged since their last capture
  * @param revisits pages archived as revisit records (content unchanged since the last capture)
+ * @param known distinct article URLs not fetched because they were captured less than
+ *     revisitAfter ago
  * @param outcomes URLs per outcome
  * @param errors failures by kind ({@code http-404}, {@code timeout}, ...)
  * @param warcFiles WARC files written, each with its .jsonl beside it
@@ -32,9 +38,13 @@ public record RunSummary(
     long retries,
     long requests,
     long bytes,
+    String outcome,
     long articles,
+    long newArticles,
     long listings,
+    long unchangedListings,
     long revisits,
+    long known,
     Map<Outcome, Long> outcomes,
     Map<String, Long> errors,
     List<Path> warcFiles,
@@ -45,6 +55,17 @@ public record RunSummary(
     return outcomes.getOrDefault(outcome, 0L);
   }
 
+  /** URLs that ended in an error: an HTTP error status or no usable response. */
+  public long failedUrls() {
+    return count(Outcome.HTTP_ERROR) + count(Outcome.FETCH_ERROR);
+  }
+
+  /** This run as the runs table and runs.jsonl keep it. */
+  public org.gazette.store.RunRecord record(java.time.Instant started) {
+    return new org.gazette.store.RunRecord(site, runId, started, started.plus(elapsed), outcome,
+        pages, newArticles, revisits, failedUrls(), null);
+  }
+
   /** The one line the console ends with. */
   public String line() {
     String errs = errors.isEmpty() && retries == 0 ? "none"
@@ -52,10 +73,11 @@ public record RunSummary(
             .collect(Collectors.joining(", ")) + (retries > 0 ? (errors.isEmpty() ? "" : ", ")
                 + "retries " + retries : "");
     return String.format(java.util.Locale.ROOT,
-        "%s: %d pages (%d articles, %d listings, %d unchanged), %d requests, %s, errors: %s,"
-            + " robots-blocked: %d, WARC files: %d, %.1f s",
-        site, pages, articles, listings, revisits, requests, humanBytes(bytes), errs,
-        count(Outcome.ROBOTS_DENIED), warcFiles.size(), elapsed.toMillis() / 1000.0);
+        "%s: %d pages (%d new articles, %d listings, %d unchanged), %d already archived,"
+            + " %d requests, %s, errors: %s, robots-blocked: %d, WARC files: %d, %.1f s%s",
+        site, pages, newArticles, listings, revisits, known, requests, humanBytes(bytes), errs,
+        count(Outcome.ROBOTS_DENIED), warcFiles.size(), elapsed.toMillis() / 1000.0,
+        "completed".equals(outcome) ? "" : " (" + outcome + ")");
   }
 
   /** The politeness paid per host, for the log: {@code host 26.5 s, other 3.0 s}. */

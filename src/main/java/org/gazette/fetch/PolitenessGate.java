@@ -1,11 +1,13 @@
 package org.gazette.fetch;
 
 import crawlercommons.domains.EffectiveTldFinder;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gazette.metrics.GazetteMetrics;
 
 /**
  * The per-host gate every request passes: at most {@code maxConnectionsPerHost} requests in
@@ -61,14 +63,14 @@ public final class PolitenessGate {
    */
   public Permit acquire(String host, Duration minDelay, double delayFactor)
       throws InterruptedException {
-    HostState state = hosts.computeIfAbsent(key(host), k -> new HostState());
+    HostState state = hosts.computeIfAbsent(key(host), HostState::new);
     state.enter(maxConnectionsPerHost);
     return new Permit(state, minDelay, delayFactor);
   }
 
   /** Records the host's robots.txt Crawl-delay, applied from the next request on. */
   public void crawlDelay(String host, Duration delay) {
-    hosts.computeIfAbsent(key(host), k -> new HostState()).crawlDelay(delay.toNanos());
+    hosts.computeIfAbsent(key(host), HostState::new).crawlDelay(delay.toNanos());
   }
 
   public int maxConnectionsPerHost() {
@@ -90,7 +92,7 @@ public final class PolitenessGate {
    * after errors), on top of the usual gap.
    */
   public void backoff(String host, Duration pause) {
-    hosts.computeIfAbsent(key(host), k -> new HostState()).holdFor(pause.toNanos());
+    hosts.computeIfAbsent(key(host), HostState::new).holdFor(pause.toNanos());
   }
 
   /**
@@ -98,7 +100,7 @@ public final class PolitenessGate {
    * gate lives: a host that answered 429 has said how fast is too fast.
    */
   public void slowDown(String host, Duration gap) {
-    HostState state = hosts.computeIfAbsent(key(host), k -> new HostState());
+    HostState state = hosts.computeIfAbsent(key(host), HostState::new);
     synchronized (state) {
       state.floorNanos = Math.max(state.floorNanos, gap.toNanos());
     }
@@ -114,7 +116,8 @@ public final class PolitenessGate {
   /**
    * How long each host has been held back so far, in milliseconds: the gaps imposed after its
    * requests (delay, Crawl-delay, adaptive delay) and every backoff or Retry-After pause. This is
-   * the politeness a crawl paid, whoever did the waiting (a thread here, or the schedule).
+   * the politeness a crawl paid, whoever did the waiting (a thread here, or the schedule). The
+   * same time goes to the {@code gazette.politeness.wait} meter, in seconds, tagged with the key.
    */
   public Map<String, Long> heldBackMillis() {
     Map<String, Long> out = new LinkedHashMap<>();
@@ -147,6 +150,8 @@ public final class PolitenessGate {
   }
 
   private static final class HostState {
+    /** The held-back time as a meter too, in seconds; looked up once per host. */
+    private final Counter heldBackMeter;
     private int inFlight;
     private long nextStartNanos = System.nanoTime();
     private volatile long crawlDelayNanos;
@@ -154,6 +159,10 @@ public final class PolitenessGate {
     private long lastEndNanos;
     private long waitedNanos;
     private long heldBackNanos;
+
+    HostState(String key) {
+      heldBackMeter = GazetteMetrics.politenessWait(key);
+    }
 
     synchronized long heldBackMillis() {
       return heldBackNanos / 1_000_000;
@@ -194,16 +203,24 @@ public final class PolitenessGate {
 
     synchronized void holdFor(long nanos) {
       long until = System.nanoTime() + nanos;
-      heldBackNanos += Math.max(0, until - Math.max(nextStartNanos, System.nanoTime()));
+      heldBack(until - Math.max(nextStartNanos, System.nanoTime()));
       nextStartNanos = Math.max(nextStartNanos, until);
       notifyAll();
+    }
+
+    /** Counts {@code nanos} more held back (nothing if not positive: no later start). */
+    private void heldBack(long nanos) {
+      if (nanos > 0) {
+        heldBackNanos += nanos;
+        heldBackMeter.increment(nanos / 1e9);
+      }
     }
 
     synchronized void leave(long minDelayNanos) {
       inFlight--;
       lastEndNanos = System.nanoTime();
       long next = lastEndNanos + Math.max(Math.max(minDelayNanos, crawlDelayNanos), floorNanos);
-      heldBackNanos += Math.max(0, next - Math.max(nextStartNanos, lastEndNanos));
+      heldBack(next - Math.max(nextStartNanos, lastEndNanos));
       nextStartNanos = Math.max(nextStartNanos, next);
       notifyAll();
     }

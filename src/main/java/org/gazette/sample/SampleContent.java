@@ -99,12 +99,17 @@ final class SampleContent {
   }
 
   int pageCount() {
-    return (articles.size() + PER_PAGE - 1) / PER_PAGE;
+    return pageCount(articles.size());
   }
 
-  /** Listing page {@code n}, 1-based, newest first. */
-  List<Article> page(int n) {
-    return articles.subList((n - 1) * PER_PAGE, Math.min(articles.size(), n * PER_PAGE));
+  /** Listing pages needed for {@code articles} articles, {@value #PER_PAGE} a page. */
+  static int pageCount(int articles) {
+    return (articles + PER_PAGE - 1) / PER_PAGE;
+  }
+
+  /** Listing page {@code n}, 1-based, of {@code newestFirst}. */
+  static List<Article> page(List<Article> newestFirst, int n) {
+    return newestFirst.subList((n - 1) * PER_PAGE, Math.min(newestFirst.size(), n * PER_PAGE));
   }
 
   /** The seed page's hot list, in the seed's order; the same on every page, as on the seed. */
@@ -172,7 +177,7 @@ final class SampleContent {
         charset, flags, List.copyOf(paragraphs));
   }
 
-  private static List<String> generate(Random r, String title, String source, LocalDateTime t,
+  static List<String> generate(Random r, String title, String source, LocalDateTime t,
       List<String> sentences) {
     List<String> leads = sentences.stream().filter(s -> s.startsWith("lead:"))
         .map(s -> s.substring(5)).toList();
@@ -222,7 +227,7 @@ final class SampleContent {
     return out.toString();
   }
 
-  private static String path(int id, LocalDateTime t) {
+  static String path(int id, LocalDateTime t) {
     return String.format("/news/%04d/%02d/%02d/%d.shtml",
         t.getYear(), t.getMonthValue(), t.getDayOfMonth(), id);
   }

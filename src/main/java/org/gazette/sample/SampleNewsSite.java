@@ -32,6 +32,20 @@ import org.slf4j.LoggerFactory;
  * from the server's side. Article pages carry ETag and Last-Modified and answer conditional
  * requests with 304; HTML is gzipped when the client asks; listings are sent chunked, the rest
  * with Content-Length.
+ *
+ * <p>The site can change while it runs, for tests of re-crawling: {@link #publish()} adds an
+ * article on top of the front page and the listings, {@link #edit(String)} changes one. Both are
+ * deterministic (the same calls give the same pages), safe to call while requests are served,
+ * and leave every other article page byte for byte as it was. By hand, while
+ * {@code gazette sample-site} runs, the same is done over HTTP; these admin requests are not in
+ * {@link #requests()}, answer nothing but POST (a GET is an ordinary 404) and are linked from no
+ * page:
+ *
+ * <pre>
+ * curl -i -X POST http://127.0.0.1:8080/_sample/publish      # 201, Location: the new article
+ * curl -i -X POST 'http://127.0.0.1:8080/_sample/edit?path=/news/2020/03/18/537046.shtml'
+ *                                                            # 204; 404 if no such article
+ * </pre>
  */
 public final class SampleNewsSite implements AutoCloseable {
 
@@ -45,11 +59,14 @@ public final class SampleNewsSite implements AutoCloseable {
   public static final String DISALLOWED_PATH = "/private/members.html";
   /** Article pages: {@code /news/yyyy/MM/dd/<id>.shtml}. */
   public static final String ARTICLE_PATH_REGEX = "/news/\\d{4}/\\d{2}/\\d{2}/\\d+\\.shtml";
-  /** Listing pages {@code /list/1.html} to {@code /list/4.html}; the front page is {@code /}. */
+  /**
+   * Listing pages {@code /list/1.html} to {@code /list/4.html}; the front page is {@code /}.
+   * Articles published at runtime can add more.
+   */
   public static final String LISTING_PATH_REGEX = "/list/\\d+\\.html";
-  /** Article pages, all linked from the listings (14 a page, newest first). */
+  /** Article pages on a fresh site, all linked from the listings (14 a page, newest first). */
   public static final int ARTICLE_COUNT = 46;
-  /** Listing pages, chained by 下一頁 (next page) links. */
+  /** Listing pages on a fresh site, chained by 下一頁 (next page) links. */
   public static final int LISTING_PAGE_COUNT = 4;
   /** The seed article, the newest; its text is the seed page's, converter artifacts included. */
   public static final String SEED_ARTICLE_PATH = "/news/2020/03/18/537046.shtml";
@@ -65,6 +82,14 @@ public final class SampleNewsSite implements AutoCloseable {
   public static final String BIG5_PAGE_PATH = "/news/2020/03/18/537021.shtml";
   /** The Big5 page's headline; its {@code <title>} is this plus {@code _環球新聞網}. */
   public static final String BIG5_PAGE_TITLE = "金磚國家伙伴國+9!";
+
+  /** {@code POST} here publishes an article: 201 with its Location (see {@link #publish()}). */
+  public static final String PUBLISH_PATH = "/_sample/publish";
+  /**
+   * {@code POST} here with {@code ?path=<article path>} edits that article (see
+   * {@link #edit(String)}): 204, or 404 if no article is served there.
+   */
+  public static final String EDIT_PATH = "/_sample/edit";
 
   /**
    * Start options.
@@ -94,7 +119,8 @@ public final class SampleNewsSite implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI baseUri;
-  private final SampleRoutes routes;
+  private final SampleEditor editor;
+  private final SampleAdmin admin;
   private final AtomicLong sequence = new AtomicLong();
   // Keyed by arrival order: entries are added when the response is done, possibly out of order.
   private final ConcurrentSkipListMap<Long, ServedRequest> log = new ConcurrentSkipListMap<>();
@@ -112,7 +138,10 @@ public final class SampleNewsSite implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    routes = new SampleRoutes(baseUri, options == null ? null : options.crawlDelay());
+    SampleContent content = SampleContent.load();
+    editor = new SampleEditor(content, SampleRoutes.initial(content, baseUri,
+        options == null ? null : options.crawlDelay()));
+    admin = new SampleAdmin(editor, baseUri);
   }
 
   /** Starts the site with default options; {@code port} 0 picks a free port. */
@@ -157,9 +186,48 @@ public final class SampleNewsSite implements AutoCloseable {
     return baseUri;
   }
 
-  /** Every request answered so far, in order of arrival (a snapshot). */
+  /**
+   * Every request answered so far, in order of arrival (a snapshot). Requests to the admin
+   * endpoints are not in it: it is what a crawler asked for.
+   */
   public List<ServedRequest> requests() {
     return List.copyOf(log.values());
+  }
+
+  /**
+   * Publishes a new article while the site runs. It gets the next id above every article's and
+   * a time five minutes after the site's latest change (the first: five minutes after the seed
+   * article), hence a path shaped like the others', {@code /news/yyyy/MM/dd/<id>.shtml}. It
+   * becomes the front page's focus story and the first item of {@code /list/1.html}; the other
+   * items move down a place, onto a new last listing page when one fills up. Its headline is
+   * {@code 即時新聞 #n:環球新聞網發佈第n篇新文章} and its first paragraph says
+   * {@code published article #n}, n counting from 1 on each site; like the bundled articles it
+   * has ETag and Last-Modified. No other article page changes.
+   *
+   * <p>Safe to call while requests are being served: a request sees the site before or after
+   * the change, never in between.
+   *
+   * @return the new article's absolute URI, e.g.
+   *     {@code http://127.0.0.1:41234/news/2020/03/18/537047.shtml} for the first
+   */
+  public URI publish() {
+    return baseUri.resolve(editor.publish().path());
+  }
+
+  /**
+   * Edits the article at {@code articlePath} (bundled or published) while the site runs: a dated
+   * note {@code 【更新】...第n次更新...} is appended to its body, its time (page and listing entry)
+   * and Last-Modified move forward as for {@link #publish()}, and its ETag changes with its bytes,
+   * so a conditional GET with the old validators gets 200 and the new page. Every other article
+   * keeps its bytes and validators. Safe to call while requests are being served.
+   *
+   * @param articlePath an article's path as linked, e.g. {@link #SEED_ARTICLE_PATH}
+   * @throws IllegalArgumentException if no article is served at {@code articlePath}
+   */
+  public void edit(String articlePath) {
+    if (editor.edit(articlePath).isEmpty()) {
+      throw new IllegalArgumentException("no article at " + articlePath);
+    }
   }
 
   @Override
@@ -170,6 +238,10 @@ public final class SampleNewsSite implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
+    if (SampleAdmin.isAdmin(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())) {
+      handleAdmin(exchange); // before the log's clock and sequence: it is not logged
+      return;
+    }
     Instant arrived;
     long seq;
     synchronized (sequence) { // so that the log's order and its times agree
@@ -193,14 +265,7 @@ public final class SampleNewsSite implements AutoCloseable {
       log.put(seq, new ServedRequest(arrived, in.getFirst("Host"), method, path,
           in.getFirst("User-Agent"), reply.status()));
       LOG.debug("Sample site: {} {} -> {}", method, path, reply.status());
-      if (reply.body() == null) {
-        exchange.sendResponseHeaders(reply.status(), -1);
-      } else {
-        exchange.sendResponseHeaders(reply.status(), reply.chunked() ? 0 : reply.body().length);
-        try (OutputStream os = exchange.getResponseBody()) {
-          os.write(reply.body());
-        }
-      }
+      send(exchange, reply);
     } catch (IOException e) {
       // A client that hung up mid-response; the log keeps what the server answered.
       LOG.debug("Sample site: {} {} not delivered: {}", method, path, e.toString());
@@ -209,8 +274,37 @@ public final class SampleNewsSite implements AutoCloseable {
     }
   }
 
-  /** What to send: {@code body} null for none (HEAD, 304, 405). */
-  private record Reply(int status, byte[] body, boolean chunked) {}
+  /** Answers {@code POST /_sample/...}; kept out of the request log, which is for crawlers. */
+  private void handleAdmin(HttpExchange exchange) {
+    String target = exchange.getRequestURI().toString();
+    try {
+      exchange.getResponseHeaders().set("Server", "gazette-sample");
+      Reply reply;
+      try {
+        reply = admin.answer(exchange);
+      } catch (RuntimeException e) {
+        LOG.warn("Sample site: POST {} failed", target, e);
+        reply = new Reply(500, null, false);
+      }
+      LOG.debug("Sample site: POST {} -> {}", target, reply.status());
+      send(exchange, reply);
+    } catch (IOException e) {
+      LOG.debug("Sample site: POST {} not delivered: {}", target, e.toString());
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    if (reply.body() == null) {
+      exchange.sendResponseHeaders(reply.status(), -1);
+    } else {
+      exchange.sendResponseHeaders(reply.status(), reply.chunked() ? 0 : reply.body().length);
+      try (OutputStream os = exchange.getResponseBody()) {
+        os.write(reply.body());
+      }
+    }
+  }
 
   /** Chooses the response and sets its headers; sends nothing. */
   private Reply prepare(HttpExchange exchange, String path) {
@@ -222,6 +316,7 @@ public final class SampleNewsSite implements AutoCloseable {
       out.set("Allow", "GET, HEAD");
       return new Reply(405, null, false);
     }
+    SampleRoutes routes = editor.routes(); // one snapshot for the whole response
     Resource r = routes.get(path);
     int status = r == null ? 404 : 200;
     if (r == null) {

@@ -20,6 +20,8 @@ final class SamplePages {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+  // The bundled articles only: related blocks, hot lists and navigation come from them, so that
+  // articles published at runtime change the listings but no existing article page.
   private final SampleContent content;
   private final String base;
   private final Map<String, String> hant = SampleContent.labels("zh-Hant");
@@ -104,31 +106,34 @@ final class SamplePages {
     return b.toString();
   }
 
-  /** The front page: a focus story, the newest headlines, member teaser, links to listings. */
-  String front() {
+  /**
+   * The front page: the newest article as the focus story, the next ten headlines, member
+   * teaser, links to listings. {@code newestFirst} is every article the site serves.
+   */
+  String front(List<Article> newestFirst) {
     Map<String, String> l = hant;
     StringBuilder b = new StringBuilder(16_000);
     head(b, "utf-8", "zh-Hant", l.get("site") + "_" + l.get("slogan"), l.get("description"), l, "");
     top(b, l, "front-page");
-    Article seed = content.seed();
+    Article focus = newestFirst.get(0);
     b.append("<div class=\"main\">\n<div class=\"focus\" id=\"focus\">\n<h2><a href=\"")
-        .append(seed.path()).append("\">").append(esc(seed.title())).append("</a></h2>\n<p>")
-        .append(esc(description(seed.paragraphs().get(0)))).append("</p>\n</div>\n")
+        .append(focus.path()).append("\">").append(esc(focus.title())).append("</a></h2>\n<p>")
+        .append(esc(description(focus.paragraphs().get(0)))).append("</p>\n</div>\n")
         .append("<div class=\"topnews\">\n<h2>").append(l.get("topnews")).append("</h2>\n");
-    items(b, content.articles().subList(1, 11));
+    items(b, newestFirst.subList(1, 11));
     b.append("<p class=\"more\"><a href=\"/list/1.html\">").append(l.get("more"))
         .append(" &gt;&gt;</a></p>\n</div>\n<div class=\"section-box\">\n<h2>")
         .append(l.get("members")).append("</h2>\n<p><a href=\"/private/members.html\">")
         .append(l.get("members")).append(": 深度報道與獨家評論</a></p>\n</div>\n");
-    pages(b, l, 0);
+    pages(b, l, 0, SampleContent.pageCount(newestFirst.size()));
     b.append("</div>\n");
     sidebar(b, l);
     footer(b, l);
     return b.toString();
   }
 
-  /** Listing page {@code n}: 14 items, page numbers, 上一頁/下一頁. */
-  String listing(int n) {
+  /** Listing page {@code n} of {@code newestFirst}: 14 items, page numbers, 上一頁/下一頁. */
+  String listing(List<Article> newestFirst, int n) {
     Map<String, String> l = hant;
     StringBuilder b = new StringBuilder(16_000);
     head(b, "utf-8", "zh-Hant", l.get("rolling") + " 第" + n + "頁_" + l.get("site"),
@@ -138,9 +143,9 @@ final class SamplePages {
         .append("</a> &gt; <span>").append(l.get("rolling")).append("</span></div>\n")
         .append("<div class=\"main\">\n<div class=\"list\" id=\"list\">\n<h2>")
         .append(l.get("rolling")).append("</h2>\n");
-    items(b, content.page(n));
+    items(b, SampleContent.page(newestFirst, n));
     b.append("</div>\n");
-    pages(b, l, n);
+    pages(b, l, n, SampleContent.pageCount(newestFirst.size()));
     b.append("</div>\n");
     sidebar(b, l);
     footer(b, l);
@@ -190,6 +195,8 @@ final class SamplePages {
         .append("\"></a></div>\n<ul class=\"nav\" id=\"nav\">\n")
         .append("<li><a href=\"/\">").append(l.get("home")).append("</a></li>\n");
     String[] sections = {"rolling", "intl", "finance", "tech"};
+    // The bundled articles' page count, not the current one: the site only ever gains listing
+    // pages, so these links stay the same and every article page stays byte for byte the same.
     for (int i = 0; i < sections.length; i++) {
       b.append("<li><a href=\"/list/").append(Math.min(i + 1, content.pageCount())).append(".html\">")
           .append(l.get(sections[i])).append("</a></li>\n");
@@ -216,17 +223,17 @@ final class SamplePages {
     b.append("</ul>\n");
   }
 
-  private void pages(StringBuilder b, Map<String, String> l, int current) {
+  private void pages(StringBuilder b, Map<String, String> l, int current, int pageCount) {
     b.append("<div class=\"pages\" id=\"pages\">");
     if (current > 1) {
       b.append("<a class=\"prev\" href=\"/list/").append(current - 1).append(".html\">")
           .append(l.get("prev")).append("</a> ");
     }
-    for (int i = 1; i <= content.pageCount(); i++) {
+    for (int i = 1; i <= pageCount; i++) {
       b.append(i == current ? "<span class=\"current\">" + i + "</span> "
           : "<a href=\"/list/" + i + ".html\">" + i + "</a> ");
     }
-    if (current < content.pageCount()) {
+    if (current < pageCount) {
       b.append("<a class=\"next\" href=\"/list/").append(current + 1).append(".html\">")
           .append(l.get("next")).append("</a>");
     }

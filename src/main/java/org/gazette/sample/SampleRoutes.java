@@ -16,15 +16,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.gazette.sample.SampleContent.Article;
 
 /**
- * The sample site's URL space: every path mapped to a response prepared once, at start (pages
+ * The sample site's URL space: every path mapped to a response prepared in advance (pages
  * rendered, encoded and gzipped up front), so that serving is a map lookup and the bytes of a
- * page are identical on every request.
+ * page are identical on every request. Immutable: a change to the site ({@link SampleEditor})
+ * makes a new instance that shares every response it does not change.
  */
 final class SampleRoutes {
 
@@ -70,39 +72,51 @@ final class SampleRoutes {
 
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-  private final Map<String, Resource> routes = new HashMap<>();
+  private final SamplePages pages;
+  private final Map<String, Resource> routes;
   private final Resource notFound;
 
-  SampleRoutes(URI baseUri, Duration crawlDelay) {
-    SampleContent content = SampleContent.load();
+  private SampleRoutes(SamplePages pages, Map<String, Resource> routes, Resource notFound) {
+    this.pages = pages;
+    this.routes = Map.copyOf(routes);
+    this.notFound = notFound;
+  }
+
+  /** The routes of a freshly started site: the bundled articles and every other page. */
+  static SampleRoutes initial(SampleContent content, URI baseUri, Duration crawlDelay) {
+    checkConstants(content);
     SamplePages pages = new SamplePages(content, baseUri);
+    Map<String, Resource> routes = new HashMap<>();
     routes.put("/robots.txt", new Resource(bytes(pages.robots(seconds(crawlDelay))), null,
         "text/plain; charset=utf-8", false, null, null));
-    // Front page and listings change on every run of a real site: chunked, no validators.
-    html("/", pages.front(), true);
-    html("/index.html", pages.front(), true);
-    for (int n = 1; n <= content.pageCount(); n++) {
-      html("/list/" + n + ".html", pages.listing(n), true);
-    }
+    listings(pages, content.articles(), routes);
     for (Article a : content.articles()) {
-      byte[] body = encode(pages.article(a), a.charset());
-      // Legacy pages say their charset only in a meta tag, as many old CMSs do.
-      String type = a.charset().equals("utf-8") ? UTF8_HTML : "text/html";
-      String etag = "W/\"" + a.id() + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
-      String modified = HTTP_DATE.format(
-          a.updated().atOffset(ZoneOffset.ofHours(8)).atZoneSameInstant(ZoneOffset.UTC));
-      routes.put(a.path(), new Resource(body, gzip(body), type, false, etag, modified));
+      routes.put(a.path(), article(pages, a));
     }
-    html(SampleNewsSite.DISALLOWED_PATH,
-        pages.plain("會員專區", "本頁面僅供會員訪問,robots.txt 禁止抓取。"), false);
-    html("/about.html", pages.plain("關於我們", "環球新聞網是 gazette 的示例新聞網站,內容僅供測試。"), false);
-    html("/contact.html", pages.plain("聯繫我們", "新聞熱線: 010-12345678,電子郵件: news@example.com"), false);
+    routes.put(SampleNewsSite.DISALLOWED_PATH,
+        html(pages.plain("會員專區", "本頁面僅供會員訪問,robots.txt 禁止抓取。"), false));
+    routes.put("/about.html",
+        html(pages.plain("關於我們", "環球新聞網是 gazette 的示例新聞網站,內容僅供測試。"), false));
+    routes.put("/contact.html",
+        html(pages.plain("聯繫我們", "新聞熱線: 010-12345678,電子郵件: news@example.com"), false));
     routes.put("/img/logo.gif", new Resource(GIF, null, "image/gif", false, null, null));
     routes.put("/css/site.css", new Resource(bytes("body{font-family:sans-serif}.ad{color:#999}\n"),
         null, "text/css; charset=utf-8", false, null, null));
     byte[] missing = bytes(pages.plain("404 頁面不存在", "您訪問的頁面不存在或已被刪除。"));
-    notFound = new Resource(missing, gzip(missing), UTF8_HTML, false, null, null);
-    checkConstants(content);
+    Resource notFound = new Resource(missing, gzip(missing), UTF8_HTML, false, null, null);
+    return new SampleRoutes(pages, routes, notFound);
+  }
+
+  /**
+   * These routes with {@code changed} served at its path (a new article, or a new version of one)
+   * and the front page and listings rendered again from {@code newestFirst}, every article the
+   * site now serves. Every other response is kept, byte for byte.
+   */
+  SampleRoutes with(Article changed, List<Article> newestFirst) {
+    Map<String, Resource> next = new HashMap<>(routes);
+    next.put(changed.path(), article(pages, changed));
+    listings(pages, newestFirst, next);
+    return new SampleRoutes(pages, next, notFound);
   }
 
   /** The response for {@code rawPath} (query ignored, as most sites do), or null. */
@@ -148,9 +162,33 @@ final class SampleRoutes {
     return out.toString().getBytes(charset);
   }
 
-  private void html(String path, String html, boolean chunked) {
+  /** The front page and every listing page of {@code newestFirst}, put into {@code routes}. */
+  private static void listings(SamplePages pages, List<Article> newestFirst,
+      Map<String, Resource> routes) {
+    // Front page and listings change on every run of a real site: chunked, no validators.
+    Resource front = html(pages.front(newestFirst), true);
+    routes.put("/", front);
+    routes.put("/index.html", front);
+    for (int n = 1; n <= SampleContent.pageCount(newestFirst.size()); n++) {
+      routes.put("/list/" + n + ".html", html(pages.listing(newestFirst, n), true));
+    }
+  }
+
+  /** An article page, encoded in its charset, with validators derived from its bytes and time. */
+  private static Resource article(SamplePages pages, Article a) {
+    byte[] body = encode(pages.article(a), a.charset());
+    // Legacy pages say their charset only in a meta tag, as many old CMSs do.
+    String type = a.charset().equals("utf-8") ? UTF8_HTML : "text/html";
+    // The body's hash in the ETag: an edit that changes the bytes changes the validator too.
+    String etag = "W/\"" + a.id() + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+    String modified = HTTP_DATE.format(
+        a.updated().atOffset(ZoneOffset.ofHours(8)).atZoneSameInstant(ZoneOffset.UTC));
+    return new Resource(body, gzip(body), type, false, etag, modified);
+  }
+
+  private static Resource html(String html, boolean chunked) {
     byte[] body = bytes(html);
-    routes.put(path, new Resource(body, gzip(body), UTF8_HTML, chunked, null, null));
+    return new Resource(body, gzip(body), UTF8_HTML, chunked, null, null);
   }
 
   private static byte[] bytes(String s) {

@@ -1,6 +1,5 @@
 package org.gazette.store;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,17 +15,23 @@ import java.util.Objects;
  * @param offset where that record starts in the file
  * @param recordId that record's WARC-Record-ID
  * @param contentDate that record's WARC-Date
+ * @param kind {@code article} or {@code listing} as the last capture was extracted; null if
+ *     neither or not known
  */
 public record CaptureEntry(
     String url,
-    @JsonProperty("fetched_at") Instant fetchedAt,
+    Instant fetchedAt,
     String etag,
-    @JsonProperty("last_modified") String lastModified,
-    @JsonProperty("payload_digest") String payloadDigest,
-    @JsonProperty("warc_file") String warcFile,
+    String lastModified,
+    String payloadDigest,
+    String warcFile,
     long offset,
-    @JsonProperty("record_id") String recordId,
-    @JsonProperty("content_date") Instant contentDate) {
+    String recordId,
+    Instant contentDate,
+    String kind) {
+
+  public static final String ARTICLE = "article";
+  public static final String LISTING = "listing";
 
   public CaptureEntry {
     Objects.requireNonNull(url, "url");
@@ -35,11 +40,5 @@ public record CaptureEntry(
     Objects.requireNonNull(warcFile, "warcFile");
     Objects.requireNonNull(recordId, "recordId");
     Objects.requireNonNull(contentDate, "contentDate");
-  }
-
-  /** The same content, fetched again at {@code when} with these validators. */
-  public CaptureEntry refetched(Instant when, String newEtag, String newLastModified) {
-    return new CaptureEntry(url, when, newEtag, newLastModified, payloadDigest, warcFile, offset,
-        recordId, contentDate);
   }
 }

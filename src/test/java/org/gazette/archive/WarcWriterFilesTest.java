@@ -231,6 +231,29 @@ class WarcWriterFilesTest {
     assertThat(writer.closedFiles()).hasSize(1);
   }
 
+  @Test
+  void tellsEveryWriteSoTheSizesAddUpToTheFiles() throws IOException {
+    java.util.concurrent.atomic.AtomicLong told = new java.util.concurrent.atomic.AtomicLong();
+    try (WarcWriter writer = new WarcWriter(TestWarcs.options(dir).maxFileSize(1)
+        .onWrite(told::addAndGet))) {
+      WarcLocation first = writer.write(plain("https://news.example.com/1", "<p>one</p>"));
+      writer.writeMetadata(java.net.URI.create("https://news.example.com/1"),
+          java.time.Instant.parse("2026-11-26T10:00:00Z"), first.recordId(),
+          WarcContentTypes.WARC_FIELDS, MetadataRecord.outlinks(List.of()));
+      writer.appendJson(Map.of("not", "counted"), first); // JSON lines are not WARC bytes
+      writer.write(plain("https://news.example.com/2", "<p>two</p>")); // rotated: a new warcinfo
+    }
+
+    long onDisk = 0;
+    for (String name : fileNames(dir)) {
+      if (name.endsWith(".warc.gz")) {
+        onDisk += Files.size(dir.resolve(name));
+      }
+    }
+    assertThat(fileNames(dir)).filteredOn(n -> n.endsWith(".warc.gz")).hasSize(2);
+    assertThat(told.get()).isEqualTo(onDisk);
+  }
+
   private String jsonl(WarcLocation location) throws IOException {
     Path jsonl = WarcAssertions.jsonlBeside(dir.resolve(location.file()));
     return Files.readString(jsonl, StandardCharsets.UTF_8);

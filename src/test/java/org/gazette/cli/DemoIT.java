@@ -35,10 +35,17 @@ class DemoIT {
     assertThat(warcName).matches("gazette-\\d{17}-00000-.+\\.warc\\.gz");
     assertThat(out.toString()).contains("WARC:").contains(warcName)
         .contains("JSON lines:").contains(warcName.replace(".warc.gz", ".jsonl"))
-        .containsPattern("demo: \\d+ pages \\(\\d+ articles, \\d+ listings, 0 unchanged\\)")
+        .containsPattern("demo: \\d+ pages \\(\\d+ new articles, \\d+ listings, 0 unchanged\\)")
         .contains("robots-blocked:");
-    assertThat(WarcAssertions.assertValidArchive(dir)).isNotEmpty();
-    assertThat(tmp.resolve("state/captures.jsonl")).isNotEmptyFile();
+    List<WarcAssertions.ReadRecord> records = WarcAssertions.assertValidArchive(dir);
+    // every page's capture is in the state store (robots.txt is archived, not a capture)
+    try (org.gazette.store.StateStore store = org.gazette.store.StateStore.open(
+        new org.gazette.config.StateConfig(org.gazette.store.StateStore.DEFAULT_URL, null, null,
+            false, null), tmp.resolve("state"))) {
+      assertThat(store.captures().count()).isEqualTo(records.stream()
+          .filter(r -> r.type().equals("response") && r.httpStatus() == 200
+              && !r.targetUri().endsWith("/robots.txt")).count()).isPositive();
+    }
     assertThat(Files.readAllLines(WarcAssertions.jsonlBeside(warcs.get(0))))
         .anyMatch(l -> l.startsWith("{\"type\":\"article\",\"schema\":1,\"site\":\"demo\""));
   }

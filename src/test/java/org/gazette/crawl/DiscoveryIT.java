@@ -143,7 +143,7 @@ class DiscoveryIT {
         new FetchOptions(CrawlIT.UA, Duration.ofSeconds(2), Duration.ofSeconds(2),
             Duration.ofSeconds(5), 1 << 20, true),
         tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30, "ops@example.org",
-        List.of(), List.of(URI.create(base + "/feeds/world.xml")), false);
+        List.of(), List.of(URI.create(base + "/feeds/world.xml")), false, null);
 
     RunSummary summary = new CrawlRun(spec, new PolitenessGate(1), new RobotsCache(CrawlIT.UA))
         .execute(p -> { });

@@ -60,7 +60,7 @@ class PageHandlingIT {
         new FetchOptions(CrawlIT.UA, Duration.ofSeconds(2), Duration.ofSeconds(2),
             Duration.ofSeconds(5), 1 << 20, true),
         tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30, "ops@example.org",
-        sitemaps.stream().map(u -> URI.create(base + u)).toList(), List.of(), honourNoindex);
+        sitemaps.stream().map(u -> URI.create(base + u)).toList(), List.of(), honourNoindex, null);
     RunSummary s = new CrawlRun(spec, new PolitenessGate(1), new RobotsCache(CrawlIT.UA)).execute(p -> { });
     return s;
   }

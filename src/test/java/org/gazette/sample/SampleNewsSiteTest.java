@@ -1,6 +1,7 @@
 package org.gazette.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,17 +9,25 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
@@ -382,6 +391,366 @@ class SampleNewsSiteTest {
         String mine2 = mine.replace(":" + site.baseUri().getPort(), port)
             .replace("%3A" + site.baseUri().getPort(), "%3A" + other.baseUri().getPort());
         assertThat(theirs).isEqualTo(mine2);
+      }
+    }
+  }
+
+  // ---- Changes while the site runs: each test starts its own site, the shared one stays fresh.
+
+  private static HttpResponse<byte[]> get(SampleNewsSite on, String path, String... headers)
+      throws Exception {
+    return send("GET", on.baseUri().resolve(path), headers);
+  }
+
+  private static Document page(SampleNewsSite on, String path) throws Exception {
+    HttpResponse<byte[]> r = get(on, path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return Jsoup.parse(new ByteArrayInputStream(r.body()), null, on.baseUri().toString());
+  }
+
+  /** Article paths on a listing page, in order. */
+  private static List<String> listed(SampleNewsSite on, String listing) throws Exception {
+    return page(on, listing).select("ul.news-list > li.item h3 > a").stream()
+        .map(a -> URI.create(a.absUrl("href")).getPath()).toList();
+  }
+
+  /** Every article path the listings link to, following 下一頁 from /list/1.html. */
+  private static List<String> allListed(SampleNewsSite on) throws Exception {
+    List<String> all = new ArrayList<>();
+    for (String next = "/list/1.html"; next != null; ) {
+      Document list = page(on, next);
+      list.select("ul.news-list > li.item h3 > a")
+          .forEach(a -> all.add(URI.create(a.absUrl("href")).getPath()));
+      Element more = list.selectFirst("div.pages a:contains(下一頁)");
+      next = more == null ? null : URI.create(more.absUrl("href")).getPath();
+    }
+    return all;
+  }
+
+  private static int id(String articlePath) {
+    return Integer.parseInt(articlePath.replaceAll(".*/(\\d+)\\.shtml$", "$1"));
+  }
+
+  private static String header(HttpResponse<?> r, String name) {
+    return r.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name));
+  }
+
+  private static ZonedDateTime httpDate(String value) {
+    return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+  }
+
+  @Test
+  void publishedArticleTopsTheFrontPageAndTheFirstListing() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      List<String> list1 = listed(s, "/list/1.html");
+      List<String> list2 = listed(s, "/list/2.html");
+      List<String> before = allListed(s);
+      int newest = before.stream().mapToInt(SampleNewsSiteTest::id).max().orElseThrow();
+
+      URI uri = s.publish();
+
+      assertThat(uri.getAuthority()).isEqualTo(s.baseUri().getAuthority());
+      String path = uri.getPath();
+      assertThat(path).matches(SampleNewsSite.ARTICLE_PATH_REGEX).isNotIn(before);
+      assertThat(id(path)).isGreaterThan(newest);
+      Document front = page(s, "/");
+      assertThat(front.selectFirst("#focus h2 a").attr("href")).isEqualTo(path);
+      // the old focus story leads the headlines below it
+      assertThat(URI.create(front.selectFirst("div.topnews li.item h3 a").absUrl("href")).getPath())
+          .isEqualTo(SampleNewsSite.SEED_ARTICLE_PATH);
+      assertThat(page(s, "/index.html").html()).isEqualTo(front.html());
+      // newest first, everything one place down: listing 1's last item now opens listing 2
+      List<String> expected1 = new ArrayList<>(List.of(path));
+      expected1.addAll(list1.subList(0, list1.size() - 1));
+      assertThat(listed(s, "/list/1.html")).isEqualTo(expected1);
+      assertThat(listed(s, "/list/2.html")).startsWith(list1.get(list1.size() - 1), list2.get(0));
+      List<String> after = allListed(s);
+      assertThat(after).hasSize(SampleNewsSite.ARTICLE_COUNT + 1).doesNotHaveDuplicates()
+          .containsAll(before);
+
+      HttpResponse<byte[]> r = get(s, path);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(r.headers().firstValue("Content-Length"))
+          .hasValue(Integer.toString(r.body().length));
+      String etag = header(r, "ETag");
+      String modified = header(r, "Last-Modified");
+      assertThat(httpDate(modified)).isAfter(httpDate(
+          header(get(s, SampleNewsSite.SEED_ARTICLE_PATH), "Last-Modified")));
+      assertThat(get(s, path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+      assertThat(get(s, path, "If-Modified-Since", modified).statusCode()).isEqualTo(304);
+      Document article = Jsoup.parse(new String(r.body(), StandardCharsets.UTF_8), uri.toString());
+      String title = article.selectFirst("h1").text();
+      assertThat(title).contains("#1").isEqualTo(front.selectFirst("#focus h2 a").text());
+      assertThat(article.title()).isEqualTo(title + "_" + SampleNewsSite.SITE_NAME);
+      assertThat(article.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(uri.toString());
+      List<String> paragraphs = article.select("div.article-content > p").eachText();
+      assertThat(paragraphs).hasSizeGreaterThan(2);
+      assertThat(paragraphs.get(0)).contains("published article #1");
+
+      // A second one: on top again, with its own title and text.
+      URI second = s.publish();
+      assertThat(id(second.getPath())).isGreaterThan(id(path));
+      assertThat(listed(s, "/list/1.html")).startsWith(second.getPath(), path);
+      assertThat(page(s, "/").selectFirst("#focus h2 a").attr("href")).isEqualTo(second.getPath());
+      Document article2 = page(s, second.getPath());
+      assertThat(article2.selectFirst("h1").text()).contains("#2").isNotEqualTo(title);
+      assertThat(article2.select("div.article-content").text())
+          .contains("published article #2")
+          .isNotEqualTo(article.select("div.article-content").text());
+    }
+  }
+
+  @Test
+  void publishingLeavesEveryOtherArticleAsItWas() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      List<String> articles = allListed(s);
+      List<HttpResponse<byte[]>> before = new ArrayList<>();
+      for (String path : articles) {
+        before.add(get(s, path));
+      }
+      s.publish();
+      s.publish();
+      for (int i = 0; i < articles.size(); i++) {
+        String path = articles.get(i);
+        HttpResponse<byte[]> old = before.get(i);
+        HttpResponse<byte[]> now = get(s, path);
+        assertThat(now.body()).as(path).isEqualTo(old.body());
+        assertThat(header(now, "ETag")).as(path).isEqualTo(header(old, "ETag"));
+        assertThat(header(now, "Last-Modified")).as(path).isEqualTo(header(old, "Last-Modified"));
+        assertThat(get(s, path, "If-None-Match", header(old, "ETag")).statusCode()).as(path)
+            .isEqualTo(304);
+      }
+    }
+  }
+
+  @Test
+  void publishingEnoughArticlesAddsAListingPage() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      String fifth = "/list/" + (SampleNewsSite.LISTING_PAGE_COUNT + 1) + ".html";
+      assertThat(get(s, fifth).statusCode()).isEqualTo(404);
+      int room = SampleNewsSite.LISTING_PAGE_COUNT * SampleContent.PER_PAGE
+          - SampleNewsSite.ARTICLE_COUNT;
+      for (int i = 0; i <= room; i++) {
+        s.publish();
+      }
+      assertThat(allListed(s)).hasSize(SampleNewsSite.ARTICLE_COUNT + room + 1)
+          .doesNotHaveDuplicates();
+      assertThat(listed(s, fifth)).hasSize(1);
+      assertThat(page(s, "/").select("div.pages a").eachAttr("href")).contains(fifth);
+    }
+  }
+
+  @Test
+  void listingsNeverAnswer304AndShowTheNewArticleAtOnce() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      HttpResponse<byte[]> old = get(s, "/list/1.html");
+      URI uri = s.publish();
+      // Whatever validators a client sends, listings have none to match: 200, new content.
+      String now = DateTimeFormatter.RFC_1123_DATE_TIME
+          .format(ZonedDateTime.now(ZoneOffset.UTC).plusDays(1));
+      for (String path : List.of("/", "/list/1.html")) {
+        HttpResponse<byte[]> r = get(s, path, "If-None-Match", "*", "If-Modified-Since", now);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(path).contains(uri.getPath());
+      }
+      assertThat(get(s, "/list/1.html").body()).isNotEqualTo(old.body());
+    }
+  }
+
+  @Test
+  void editChangesTheBodyAndValidatorsOfThatArticleOnly() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      String path = SampleNewsSite.SEED_ARTICLE_PATH;
+      String other = SampleNewsSite.BIG5_PAGE_PATH;
+      HttpResponse<byte[]> old = get(s, path);
+      HttpResponse<byte[]> otherOld = get(s, other);
+      String oldEtag = header(old, "ETag");
+      String oldModified = header(old, "Last-Modified");
+
+      s.edit(path);
+
+      HttpResponse<byte[]> now = get(s, path);
+      assertThat(now.statusCode()).isEqualTo(200);
+      assertThat(now.body()).isNotEqualTo(old.body());
+      assertThat(header(now, "ETag")).isNotEqualTo(oldEtag);
+      assertThat(httpDate(header(now, "Last-Modified"))).isAfter(httpDate(oldModified));
+      List<String> oldText = Jsoup.parse(new String(old.body(), StandardCharsets.UTF_8))
+          .select("div.article-content > p").eachText();
+      List<String> newText = Jsoup.parse(new String(now.body(), StandardCharsets.UTF_8))
+          .select("div.article-content > p").eachText();
+      assertThat(newText).startsWith(oldText.toArray(String[]::new)).hasSize(oldText.size() + 1);
+      assertThat(newText.get(newText.size() - 1)).contains("第1次更新");
+      // Conditional GETs with the old validators get the new page; with the new ones, 304.
+      HttpResponse<byte[]> byEtag = get(s, path, "If-None-Match", oldEtag);
+      assertThat(byEtag.statusCode()).isEqualTo(200);
+      assertThat(byEtag.body()).isEqualTo(now.body());
+      HttpResponse<byte[]> byDate = get(s, path, "If-Modified-Since", oldModified);
+      assertThat(byDate.statusCode()).isEqualTo(200);
+      assertThat(byDate.body()).isEqualTo(now.body());
+      assertThat(get(s, path, "If-None-Match", header(now, "ETag")).statusCode()).isEqualTo(304);
+      assertThat(get(s, path, "If-Modified-Since", header(now, "Last-Modified")).statusCode())
+          .isEqualTo(304);
+      assertThat(get(s, path).body()).isEqualTo(now.body()); // stable between requests
+      // An untouched article: same bytes, and its old validators still match.
+      assertThat(get(s, other).body()).isEqualTo(otherOld.body());
+      assertThat(get(s, other, "If-None-Match", header(otherOld, "ETag")).statusCode())
+          .isEqualTo(304);
+      assertThat(get(s, other, "If-Modified-Since", header(otherOld, "Last-Modified"))
+          .statusCode()).isEqualTo(304);
+
+      // A second edit changes it again.
+      s.edit(path);
+      HttpResponse<byte[]> again = get(s, path);
+      assertThat(header(again, "ETag")).isNotIn(oldEtag, header(now, "ETag"));
+      assertThat(httpDate(header(again, "Last-Modified")))
+          .isAfter(httpDate(header(now, "Last-Modified")));
+      assertThat(new String(again.body(), StandardCharsets.UTF_8)).contains("第2次更新");
+    }
+  }
+
+  @Test
+  void editWorksOnLegacyEncodedAndPublishedArticlesAndRefusesUnknownPaths() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      String gbkEtag = header(get(s, SampleNewsSite.GBK_PAGE_PATH), "ETag");
+      s.edit(SampleNewsSite.GBK_PAGE_PATH);
+      HttpResponse<byte[]> gbk = get(s, SampleNewsSite.GBK_PAGE_PATH);
+      assertThat(header(gbk, "ETag")).isNotEqualTo(gbkEtag);
+      // The note is written in the page's script and encoding, like the rest of it.
+      assertThat(new String(gbk.body(), Charset.forName("GBK"))).contains("本文于", "第1次更新");
+
+      URI published = s.publish();
+      HttpResponse<byte[]> fresh = get(s, published.getPath());
+      s.edit(published.getPath());
+      HttpResponse<byte[]> edited = get(s, published.getPath());
+      assertThat(header(edited, "ETag")).isNotEqualTo(header(fresh, "ETag"));
+      assertThat(new String(edited.body(), StandardCharsets.UTF_8)).contains("第1次更新");
+      assertThat(listed(s, "/list/1.html").get(0)).isEqualTo(published.getPath());
+
+      for (String bad : List.of("/news/2020/03/18/1.shtml", "/list/1.html", "/", "nope")) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> s.edit(bad)).withMessageContaining(bad);
+      }
+      assertThat(allListed(s)).hasSize(SampleNewsSite.ARTICLE_COUNT + 1);
+    }
+  }
+
+  @Test
+  void changesAreTheSameOnEverySite() throws Exception {
+    try (SampleNewsSite a = SampleNewsSite.start("127.0.0.1", 0);
+        SampleNewsSite b = SampleNewsSite.start("127.0.0.1", 0)) {
+      for (SampleNewsSite s : List.of(a, b)) {
+        s.publish();
+        s.edit(SampleNewsSite.SEED_ARTICLE_PATH);
+        s.publish();
+      }
+      List<String> paths = listed(a, "/list/1.html");
+      assertThat(listed(b, "/list/1.html")).isEqualTo(paths);
+      for (String path : List.of(paths.get(0), paths.get(1), SampleNewsSite.SEED_ARTICLE_PATH,
+          "/list/1.html", "/")) {
+        String mine = new String(get(a, path).body(), StandardCharsets.UTF_8);
+        String theirs = new String(get(b, path).body(), StandardCharsets.UTF_8);
+        String port = ":" + b.baseUri().getPort();
+        assertThat(theirs).as(path).isEqualTo(mine.replace(":" + a.baseUri().getPort(), port)
+            .replace("%3A" + a.baseUri().getPort(), "%3A" + b.baseUri().getPort()));
+      }
+    }
+  }
+
+  @Test
+  void publishAndEditAreSafeWhileRequestsAreServed() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      int perThread = 12;
+      ExecutorService writers = Executors.newFixedThreadPool(2);
+      List<Future<List<URI>>> published = new ArrayList<>();
+      try {
+        for (int t = 0; t < 2; t++) {
+          published.add(writers.submit(() -> {
+            List<URI> mine = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+              mine.add(s.publish());
+              s.edit(SampleNewsSite.SEED_ARTICLE_PATH);
+            }
+            return mine;
+          }));
+        }
+        // Meanwhile every listing and front page served is whole: 14 distinct items, newest first.
+        do {
+          for (String path : List.of("/", "/list/1.html", "/list/2.html")) {
+            List<Integer> ids = page(s, path).select("ul.news-list h3 a").stream()
+                .map(e -> id(URI.create(e.absUrl("href")).getPath())).toList();
+            assertThat(ids).as(path).doesNotHaveDuplicates()
+                .isSortedAccordingTo(Comparator.reverseOrder());
+          }
+          assertThat(get(s, SampleNewsSite.SEED_ARTICLE_PATH).statusCode()).isEqualTo(200);
+        } while (published.stream().anyMatch(f -> !f.isDone()));
+      } finally {
+        writers.shutdownNow();
+      }
+      Set<URI> all = new LinkedHashSet<>();
+      for (Future<List<URI>> f : published) {
+        all.addAll(f.get());
+      }
+      assertThat(all).hasSize(2 * perThread);
+      assertThat(allListed(s)).hasSize(SampleNewsSite.ARTICLE_COUNT + 2 * perThread)
+          .doesNotHaveDuplicates();
+      for (URI uri : all) {
+        assertThat(get(s, uri.getPath()).statusCode()).as(uri.toString()).isEqualTo(200);
+      }
+      assertThat(new String(get(s, SampleNewsSite.SEED_ARTICLE_PATH).body(),
+          StandardCharsets.UTF_8)).contains("第" + 2 * perThread + "次更新");
+      assertThat(s.requests()).noneMatch(q -> q.status() >= 500);
+    }
+  }
+
+  @Test
+  void adminEndpointsPublishAndEditOverHttp() throws Exception {
+    try (SampleNewsSite s = SampleNewsSite.start("127.0.0.1", 0)) {
+      HttpResponse<byte[]> created = send("POST", s.baseUri().resolve(SampleNewsSite.PUBLISH_PATH));
+      assertThat(created.statusCode()).isEqualTo(201);
+      URI location = URI.create(header(created, "Location"));
+      assertThat(location.getAuthority()).isEqualTo(s.baseUri().getAuthority());
+      assertThat(location.getPath()).matches(SampleNewsSite.ARTICLE_PATH_REGEX);
+      assertThat(new String(created.body(), StandardCharsets.UTF_8).strip())
+          .isEqualTo(location.toString());
+      assertThat(listed(s, "/list/1.html").get(0)).isEqualTo(location.getPath());
+      HttpResponse<byte[]> article = get(s, location.getPath());
+      assertThat(article.statusCode()).isEqualTo(200);
+
+      HttpResponse<byte[]> edited = send("POST", s.baseUri().resolve(SampleNewsSite.EDIT_PATH
+          + "?path=" + URLEncoder.encode(location.getPath(), StandardCharsets.UTF_8)));
+      assertThat(edited.statusCode()).isEqualTo(204);
+      assertThat(edited.body()).isEmpty();
+      assertThat(header(get(s, location.getPath()), "ETag"))
+          .isNotEqualTo(header(article, "ETag"));
+      assertThat(send("POST", s.baseUri().resolve(SampleNewsSite.EDIT_PATH + "?path="
+          + SampleNewsSite.SEED_ARTICLE_PATH)).statusCode()).isEqualTo(204);
+      assertThat(new String(get(s, SampleNewsSite.SEED_ARTICLE_PATH).body(),
+          StandardCharsets.UTF_8)).contains("第1次更新");
+
+      assertThat(send("POST", s.baseUri().resolve(SampleNewsSite.EDIT_PATH
+          + "?path=/news/2020/03/18/1.shtml")).statusCode()).isEqualTo(404);
+      assertThat(send("POST", s.baseUri().resolve(SampleNewsSite.EDIT_PATH)).statusCode())
+          .isEqualTo(400);
+      assertThat(send("POST", s.baseUri().resolve("/_sample/other")).statusCode()).isEqualTo(404);
+
+      // Only POST changes anything: GET and HEAD are ordinary 404s, and nothing is published.
+      List<String> list1 = listed(s, "/list/1.html");
+      for (String method : List.of("GET", "HEAD")) {
+        assertThat(send(method, s.baseUri().resolve(SampleNewsSite.PUBLISH_PATH)).statusCode())
+            .isEqualTo(404);
+        assertThat(send(method, s.baseUri().resolve(SampleNewsSite.EDIT_PATH + "?path="
+            + SampleNewsSite.SEED_ARTICLE_PATH)).statusCode()).isEqualTo(404);
+      }
+      assertThat(listed(s, "/list/1.html")).isEqualTo(list1);
+      assertThat(allListed(s)).hasSize(SampleNewsSite.ARTICLE_COUNT + 1);
+      // The request log is the crawler's side: no admin request in it, the GETs above are.
+      assertThat(s.requests()).noneMatch(q -> q.method().equals("POST"))
+          .anyMatch(q -> q.method().equals("GET") && q.path().equals(SampleNewsSite.PUBLISH_PATH));
+      // No page links to the admin endpoints.
+      for (String path : List.of("/", "/list/1.html", location.getPath())) {
+        assertThat(new String(get(s, path).body(), StandardCharsets.UTF_8))
+            .doesNotContain("_sample");
       }
     }
   }

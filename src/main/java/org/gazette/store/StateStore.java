@@ -1,0 +1,172 @@
+package org.gazette.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.gazette.config.StateConfig;
+import org.gazette.store.migration.V2__Quartz_tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC state store: captures, runs and Quartz's tables in one database, its schema brought
+ * up to date by Flyway when it opens. The default is an embedded H2 file under {@code state/};
+ * a PostgreSQL URL puts the same schema on a server that several daemons can share.
+ *
+ * <p>One connection pool serves the store and the scheduler.
+ */
+public final class StateStore implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(StateStore.class);
+
+  /** The state URL of the shipped configuration: an H2 file that follows {@code --state}. */
+  public static final String DEFAULT_URL = "jdbc:h2:file:./state/gazette";
+
+  private final String url;
+  private final HikariDataSource pool;
+  private final CaptureStore captures;
+  private final RunStore runs;
+
+  private StateStore(String url, HikariDataSource pool) {
+    this.url = url;
+    this.pool = pool;
+    this.captures = new CaptureStore(pool);
+    this.runs = new RunStore(pool);
+  }
+
+  /**
+   * Opens the store {@code config} names and migrates its schema. The default H2 URL lives in
+   * {@code stateDir} (so {@code --state DIR} moves it); any other URL is used as written.
+   *
+   * @throws StoreException when the database cannot be reached or its schema not migrated
+   */
+  public static StateStore open(StateConfig config, Path stateDir) {
+    String url = jdbcUrl(config.url(), stateDir);
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setUsername(config.user());
+    hc.setPassword(config.password());
+    hc.setPoolName("gazette-state");
+    hc.setMaximumPoolSize(10);
+    hc.setMinimumIdle(1);
+    hc.setConnectionTimeout(30_000);
+    // a database that is not there is reported at once, with its URL, not after a timeout
+    hc.setInitializationFailTimeout(1);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the state store " + shown(url) + ": "
+          + rootMessage(e), e);
+    }
+    try {
+      var result = Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:org/gazette/store/migration")
+          .javaMigrations(new V2__Quartz_tables())
+          .load()
+          .migrate();
+      if (result.migrationsExecuted > 0) {
+        log.info("state store {}: schema migrated to version {}", shown(url),
+            result.targetSchemaVersion);
+      }
+    } catch (FlywayException e) {
+      pool.close();
+      throw new StoreException("cannot migrate the state store " + shown(url) + ": "
+          + rootMessage(e), e);
+    }
+    log.info("state store {} open", shown(url));
+    return new StateStore(url, pool);
+  }
+
+  /**
+   * The URL to connect to: the default H2 file moves into {@code stateDir}; an H2 file database
+   * is opened in mixed mode so that a {@code gazette crawl} can share the daemon's store.
+   */
+  static String jdbcUrl(String configured, Path stateDir) {
+    String url = configured;
+    if (url.equals(DEFAULT_URL)) {
+      url = "jdbc:h2:file:" + stateDir.toAbsolutePath().normalize().resolve("gazette");
+    }
+    if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:")
+        && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER")) {
+      // mixed mode: the first process serves the file to later ones over loopback TCP
+      if (System.getProperty("h2.bindAddress") == null) {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+      }
+      url += ";AUTO_SERVER=TRUE";
+    }
+    String file = "jdbc:h2:file:";
+    if (url.toLowerCase(Locale.ROOT).startsWith(file)
+        && !url.substring(file.length()).matches("(?s)[A-Za-z]{2,}:.*")) {
+      // H2 closes the whole database when a thread is interrupted in the middle of its file I/O
+      // (Quartz interrupts its threads when it shuts down; a stopped run interrupts its
+      // crawlers): its retry: file system reopens the channel and carries on instead
+      url = file + "retry:" + url.substring(file.length());
+    }
+    if (url.toLowerCase(Locale.ROOT).startsWith(file)
+        && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+      // H2 writes commits to the file up to a second late by default: a kill -9 would forget
+      // captures whose records are safe in the WARC file, and the next run fetch them again
+      url += ";WRITE_DELAY=0";
+    }
+    return url;
+  }
+
+  /** The URL without credentials, for messages. */
+  private static String shown(String url) {
+    return url.replaceAll("(?i)(password)=[^;&]*", "$1=***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.toString() : m.lines().findFirst().orElse(m);
+  }
+
+  /** The JDBC URL in use. */
+  public String url() {
+    return url;
+  }
+
+  /** True when the store is a PostgreSQL database. */
+  public boolean isPostgres() {
+    return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+  }
+
+  /** The pool, for Quartz's job store. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public CaptureStore captures() {
+    return captures;
+  }
+
+  public RunStore runs() {
+    return runs;
+  }
+
+  /** Checks that the database answers. */
+  public boolean healthy() {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
