@@ -10,8 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
 ./gazette --version >/dev/null          # builds target/gazette.jar when missing or stale
-jar=$PWD/target/gazette.jar
 work=$(mktemp -d)
+cp target/gazette.jar "$work/gazette.jar"   # a rebuild during the run must not pull the jar away
+jar=$work/gazette.jar
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; sleep 1; rm -rf "$work"; }
 trap cleanup EXIT

@@ -70,7 +70,9 @@ final class CrawlCommand implements Callable<Integer> {
     try (Runs runs = new Runs(global, run.state, spec.commandLine().getOut(),
         spec.commandLine().getErr())) {
       for (SiteConfig site : selectedSites(global)) {
-        runs.crawl(site, guess);
+        if (runs.crawl(site, guess).outcome().equals(org.gazette.store.RunRecord.INTERRUPTED)) {
+          return StopSignals.EXIT_INTERRUPTED; // stopped by Ctrl-C: the other sites are not run
+        }
       }
     }
     return 0;

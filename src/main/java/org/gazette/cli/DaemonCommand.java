@@ -2,6 +2,7 @@ package org.gazette.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.gazette.schedule.Daemon;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,8 +33,16 @@ final class DaemonCommand implements Callable<Integer> {
     Daemon daemon = new Daemon(config, run.state, spec.commandLine().getErr());
     // Signals rather than a shutdown hook: the daemon stops in its own time and exits 0, and
     // the JVM has no hook for SIGHUP. sun.misc.Signal is the JDK's supported way to catch them.
-    handle("TERM", daemon::stop);
-    handle("INT", daemon::stop);
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (stopping.getAndSet(true)) {
+        // a second signal: the operator will not wait; .open files are repaired at next start
+        Runtime.getRuntime().halt(StopSignals.EXIT_INTERRUPTED);
+      }
+      daemon.stop();
+    };
+    handle("TERM", stop);
+    handle("INT", stop);
     handle("HUP", daemon::reloadSoon);
     daemon.run();
     return 0;

@@ -39,7 +39,9 @@ final class DemoCommand implements Callable<Integer> {
       SiteConfig demo = global.sites().get("demo").withSeeds(List.of(site.baseUri()));
       try (Runs runs = new Runs(global, run.state, spec.commandLine().getOut(),
           spec.commandLine().getErr())) {
-        runs.crawl(demo);
+        if (runs.crawl(demo).outcome().equals(org.gazette.store.RunRecord.INTERRUPTED)) {
+          return StopSignals.EXIT_INTERRUPTED;
+        }
       }
     }
     return 0;

@@ -3,8 +3,6 @@ package org.gazette.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.gazette.config.GazetteConfig;
 import org.gazette.config.SiteConfig;
 import org.gazette.crawl.CrawlRun;
@@ -51,34 +49,18 @@ final class Runs implements AutoCloseable {
     }
     CrawlRun run = new CrawlRun(guessTimeZone ? spec.withGuessedTimeZone() : spec, gate, robots,
         store, global.state().node(), null);
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread stopper = new Thread(() -> {
-      err.println();
-      err.println("gazette: stopping; closing the WARC file...");
-      try {
-        // until the summary is printed, not just until the run returns: the JVM halts when
-        // this hook ends
-        run.stop();
-        reported.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "gazette-stop");
-    Runtime.getRuntime().addShutdownHook(stopper);
     ConsoleProgress progress = new ConsoleProgress(err);
-    try {
+    try (StopSignals signals = StopSignals.install(() -> {
+      err.println();
+      err.println("gazette: stopping; closing the WARC file... (again to quit at once)");
+      run.stop();
+    })) {
       RunSummary summary = run.execute(progress);
       progress.finish();
       report(summary);
       return summary;
     } finally {
       progress.finish();
-      reported.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException alreadyShuttingDown) {
-        // the hook is running: it asked the run to stop, which is why we are here
-      }
     }
   }
 

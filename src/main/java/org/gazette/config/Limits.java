@@ -32,7 +32,8 @@ public record Limits(
     Values.check("readTimeout", isPositive(readTimeout), "must be more than zero");
     Values.check("totalTimeout", isPositive(totalTimeout), "must be more than zero");
     Values.check("maxRedirects", maxRedirects >= 0, "must not be negative");
-    Values.check("maxUrlLength", maxUrlLength >= 1, "must be at least 1");
+    Values.check("maxUrlLength", maxUrlLength >= 1 && maxUrlLength <= 4000,
+        "must be 1 to 4000 (URLs are kept in the state store)");
   }
 
   private static boolean isPositive(Duration d) {

@@ -110,8 +110,10 @@ final class ArchivingPageFetcher extends PageFetcher {
     if (resumeFrom != null) {
       var done = archive.capturedSince(uri, resumeFrom);
       if (done.isPresent()) {
-        handoff.set(new Capture(done.get(), null, false, done.get().status(), true));
-        return toCrawler4j(done.get(), uri);
+        HttpExchange content = done.get().content();
+        handoff.set(new Capture(content, done.get().location(), false, content.status(),
+            done.get().extracted() ? Capture.Replayed.EXTRACTED : Capture.Replayed.NOT_EXTRACTED));
+        return toCrawler4j(content, uri);
       }
     }
     PoliteFetcher.Result result =

@@ -41,6 +41,16 @@ final class CaptureArchiver {
    */
   record Archived(WarcLocation location, HttpExchange content, boolean revisit) {}
 
+  /**
+   * A page an interrupted run archived.
+   *
+   * @param content its archived exchange
+   * @param location its response record
+   * @param extracted whether its JSON record was written (the process may have died between
+   *     the response and the record)
+   */
+  record Replay(HttpExchange content, WarcLocation location, boolean extracted) {}
+
   private final WarcWriter archive;
   private final CaptureStore index;
   private final Path warcDir;
@@ -70,30 +80,41 @@ final class CaptureArchiver {
    * The archived content of {@code url} if it was captured at or after {@code since}: what a
    * resumed run parses instead of fetching the page a second time.
    */
-  Optional<HttpExchange> capturedSince(URI uri, java.time.Instant since) {
+  Optional<Replay> capturedSince(URI uri, java.time.Instant since) {
     return index.latest(uri.toString())
         .filter(last -> !last.fetchedAt().isBefore(since))
-        .flatMap(last -> storedContent(last, uri, last.fetchedAt()));
+        .flatMap(last -> storedContent(last, uri, last.fetchedAt()).map(content ->
+            new Replay(content, new WarcLocation(Path.of(last.warcFile()).getFileName()
+                .toString(), last.offset(), last.recordId(), last.payloadDigest()),
+                last.kind() != null || !last.success())));
   }
 
-  /** If-None-Match and If-Modified-Since from the last capture of {@code url}, if any. */
+  /**
+   * If-None-Match and If-Modified-Since from the last capture of {@code url}: only when it was a
+   * success whose content is still on disk, since a 304 is worth nothing without it.
+   */
   List<HttpHeader> conditionalHeaders(String url) {
     List<HttpHeader> headers = new ArrayList<>(2);
-    index.latest(url).ifPresent(last -> {
-      if (last.etag() != null) {
-        headers.add(new HttpHeader("If-None-Match", last.etag()));
-      }
-      if (last.lastModified() != null) {
-        headers.add(new HttpHeader("If-Modified-Since", last.lastModified()));
-      }
-    });
+    index.latest(url).filter(CaptureEntry::success).filter(CaptureArchiver::contentOnDisk)
+        .ifPresent(last -> {
+          if (last.etag() != null) {
+            headers.add(new HttpHeader("If-None-Match", last.etag()));
+          }
+          if (last.lastModified() != null) {
+            headers.add(new HttpHeader("If-Modified-Since", last.lastModified()));
+          }
+        });
     return headers;
+  }
+
+  private static boolean contentOnDisk(CaptureEntry last) {
+    return Files.exists(Path.of(last.warcFile())) || Files.exists(Path.of(last.warcFile() + ".open"));
   }
 
   Archived archive(HttpExchange ex) throws IOException {
     String url = ex.uri().toString();
     Optional<CaptureEntry> last = index.latest(url);
-    if (ex.status() == 304 && last.isPresent()) {
+    if (ex.status() == 304 && last.isPresent() && last.get().success()) {
       Optional<HttpExchange> stored = storedContent(last.get(), ex.uri(), ex.date());
       if (stored.isPresent()) {
         WarcLocation at = archive.writeRevisit(ex, RevisitRecord.Profile.SERVER_NOT_MODIFIED,
@@ -103,8 +124,11 @@ final class CaptureArchiver {
         return new Archived(at, stored.get(), true);
       }
     }
-    boolean whole = ex.status() >= 200 && ex.status() < 300 && ex.truncation() == Truncation.NONE;
-    if (whole && last.isPresent()) {
+    // every whole response is a capture, errors and redirects too: a run that resumes this one
+    // must not ask for them again. A body cut at a limit is not: its digest is not the page's.
+    // A 429 or 5xx is not either: the page is tried again, in this run or the next.
+    boolean whole = ex.truncation() == Truncation.NONE && !RetryPolicy.retryable(ex.status());
+    if (whole && last.isPresent() && last.get().status() == ex.status()) {
       String digest = org.gazette.archive.WarcDigest.sha1(ex.payload());
       if (digest.equals(last.get().payloadDigest())) {
         WarcLocation at = archive.writeRevisit(ex, RevisitRecord.Profile.IDENTICAL_PAYLOAD_DIGEST,
@@ -120,7 +144,7 @@ final class CaptureArchiver {
       String lastModified = ex.header("Last-Modified").orElse(null);
       record(ex, at, "response", etag, lastModified, new CaptureEntry(url, ex.date(), etag,
           lastModified, at.payloadDigest(), file(at), at.offset(), at.recordId(), ex.date(),
-          null));
+          null, ex.status()));
     }
     return new Archived(at, ex, false);
   }

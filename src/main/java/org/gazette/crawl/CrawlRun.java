@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -185,10 +186,11 @@ public final class CrawlRun {
       CrawlConfig config = crawlConfig();
       PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
           spec.maxCrawlDelay(), spec.delayFactor(), robotsExchange -> archiveQuietly(archive, robotsExchange, stats));
+      Instant resumeFrom = resumes == null ? null
+          : state.runs().resumeFrom(runId).orElse(resumes.started());
       ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite, captures, spec,
-          stats, resumes == null ? null
-              : state.runs().resumeFrom(runId).orElse(resumes.started()));
-      Freshness freshness = new Freshness(spec, captures, Instant::now);
+          stats, resumeFrom);
+      Freshness freshness = new Freshness(spec, captures, Instant::now, resumeFrom);
       ScopeRules scope = new ScopeRules(spec, maxUrlLength());
       RetryPolicy retries = new RetryPolicy(gate, spec.maxRetries(), spec.maxRetryAfter(),
           spec.minDelay().compareTo(Duration.ofSeconds(1)) > 0 ? spec.minDelay()
@@ -211,48 +213,74 @@ public final class CrawlRun {
             + ": " + e.getMessage(), e);
       }
       controller = run;
-      BasicURLNormalizer normalizer = new BasicURLNormalizer();
-      for (URI seed : spec.seeds()) {
-        // the same normalizer as for links, so a seed and a link to it are one URL
-        String url = normalizer.filter(seed.toString());
-        if (url == null) {
-          stats.error("bad-seed");
-          log.warn("seed is not a URL gazette can fetch: {}", seed);
-        } else {
-          run.addNormalizedSeed(url);
-        }
-      }
-      addRobotsSitemaps(run, polite, normalizer, scope);
-      // sitemaps and feeds the site's configuration names
-      spec.sitemaps().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.SITEMAP));
-      spec.feeds().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.FEED));
-      run.onHeartbeat(ms -> {
-        long queued = Math.max(0, run.scheduled() - run.processed());
-        stats.frontier(queued);
-        progress.accept(new Progress(spec.site(), run.processed(), queued, stats.requests(),
-            run.processed() * 1000.0 / Math.max(1, ms)));
-      });
       try {
-        if (!stopRequested) {
-          log.info("run {} of {} started: seeds {}", runId, spec.site(), spec.seeds());
-          run.start(() -> new GazetteCrawler(context), spec.threads());
-        }
+        return crawlWith(run, context, progress, started, archive, polite);
       } finally {
-        stats.frontier(0); // the gauge shows the running run; none runs now
+        run.release(); // the frontier's files and threads, if the run ended before it started
       }
-      archive.close();
-      // a retried attempt is counted processed by the frontier, but is not a page of its own
-      boolean interrupted = stopRequested && run.scheduled() > run.processed();
-      RunSummary summary = new RunSummary(spec.site(), runId,
-          run.processed() - stats.retries(), stats.retries(), stats.requests(),
-          stats.bytes(), interrupted ? RunRecord.INTERRUPTED : RunRecord.COMPLETED,
-          stats.articles(), stats.newArticles(), stats.listings(), stats.unchangedListings(),
-          stats.revisits(), freshness.skipped(), stats.outcomes(), stats.errors(),
-          archive.closedFiles(), gate.heldBackMillis(), Duration.between(started, Instant.now()));
-      log.info("run {} ended: {}", runId, summary.line());
-      log.info("run {}: hosts held back by politeness: {}", runId, summary.politenessLine());
-      return summary;
     }
+  }
+
+  private RunSummary crawlWith(RunController run, RunContext context,
+      Consumer<Progress> progress, Instant started, WarcWriter archive, PoliteFetcher polite)
+      throws IOException {
+    RunStats stats = context.stats();
+    ScopeRules scope = context.scope();
+    Freshness freshness = context.freshness();
+    Map<String, Long> heldBefore = gate.heldBackMillis();
+    BasicURLNormalizer normalizer = new BasicURLNormalizer();
+    for (URI seed : spec.seeds()) {
+      // the same normalizer as for links, so a seed and a link to it are one URL
+      String url = normalizer.filter(seed.toString());
+      if (url == null) {
+        stats.error("bad-seed");
+        log.warn("seed is not a URL gazette can fetch: {}", seed);
+      } else {
+        run.addNormalizedSeed(url);
+      }
+    }
+    addRobotsSitemaps(run, polite, normalizer, scope);
+    // sitemaps and feeds the site's configuration names
+    spec.sitemaps().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.SITEMAP));
+    spec.feeds().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.FEED));
+    run.onHeartbeat(ms -> {
+      long queued = Math.max(0, run.scheduled() - run.processed());
+      stats.frontier(queued);
+      progress.accept(new Progress(spec.site(), run.processed(), queued, stats.requests(),
+          run.processed() * 1000.0 / Math.max(1, ms)));
+    });
+    try {
+      if (!stopRequested) {
+        log.info("run {} of {} started: seeds {}", runId, spec.site(), spec.seeds());
+        run.start(() -> new GazetteCrawler(context), spec.threads());
+      }
+    } finally {
+      stats.frontier(0); // the gauge shows the running run; none runs now
+    }
+    archive.close();
+    // a retried attempt is counted processed by the frontier, but is not a page of its own
+    boolean interrupted = stopRequested && run.scheduled() > run.processed();
+    RunSummary summary = new RunSummary(spec.site(), runId,
+        run.processed() - stats.retries(), stats.retries(), stats.requests(),
+        stats.bytes(), interrupted ? RunRecord.INTERRUPTED : RunRecord.COMPLETED,
+        stats.articles(), stats.newArticles(), stats.listings(), stats.unchangedListings(),
+        stats.revisits(), freshness.skipped(), stats.outcomes(), stats.errors(),
+        archive.closedFiles(), heldSince(heldBefore), Duration.between(started, Instant.now()));
+    log.info("run {} ended: {}", runId, summary.line());
+    log.info("run {}: hosts held back by politeness: {}", runId, summary.politenessLine());
+    return summary;
+  }
+
+  /** How long politeness held each host back during this run (the gate counts since its start). */
+  private Map<String, Long> heldSince(Map<String, Long> before) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    gate.heldBackMillis().forEach((host, millis) -> {
+      long during = millis - before.getOrDefault(host, 0L);
+      if (during > 0) {
+        out.put(host, during);
+      }
+    });
+    return out;
   }
 
   private void addDiscoverySeed(RunController run, BasicURLNormalizer normalizer, URI uri,

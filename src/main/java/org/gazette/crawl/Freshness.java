@@ -11,15 +11,20 @@ import org.gazette.store.CaptureEntry;
 /**
  * Which links a run leaves alone because their article is already archived: an article page
  * captured less than {@code revisitAfter} ago (ever, when it is zero). Listing pages, feeds and
- * pages of unknown kind are fetched every run, conditionally.
+ * pages of unknown kind are fetched every run, conditionally. A run that resumes an interrupted
+ * one leaves nothing alone that the interrupted run captured: those pages are replayed from the
+ * archive, so that the links only they carry are followed.
  */
 final class Freshness {
   private final RunSpec spec;
   private final CaptureArchiver captures;
   private final Supplier<Instant> clock;
+  private final Instant resumeFrom;
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
-  Freshness(RunSpec spec, CaptureArchiver captures, Supplier<Instant> clock) {
+  /** @param resumeFrom the start of the interrupted run chain this run finishes, or null */
+  Freshness(RunSpec spec, CaptureArchiver captures, Supplier<Instant> clock, Instant resumeFrom) {
+    this.resumeFrom = resumeFrom;
     this.spec = spec;
     this.captures = captures;
     this.clock = clock;
@@ -35,6 +40,8 @@ final class Freshness {
       return true;
     }
     boolean fresh = captures.latest(url)
+        .filter(CaptureEntry::success)
+        .filter(last -> resumeFrom == null || last.fetchedAt().isBefore(resumeFrom))
         .filter(last -> CaptureEntry.ARTICLE.equals(last.kind())
             || (last.kind() == null && matches(spec.articlePatterns(), url)))
         .filter(last -> revisitAfter.isZero()

@@ -46,7 +46,7 @@ final class GazetteCrawler extends WebCrawler {
     } else {
       run.retries().succeeded(host);
     }
-    if (capture != null && capture.replayed()) {
+    if (capture != null && capture.fromArchive()) {
       run.stats().outcome(Outcome.REPLAYED);
     } else if (capture != null && capture.status() == 304) {
       run.stats().outcome(Outcome.NOT_MODIFIED); // parsed from its archived content
@@ -66,7 +66,7 @@ final class GazetteCrawler extends WebCrawler {
   @Override
   public void visit(Page page) {
     Capture capture = run.fetcher().takeCapture();
-    if (capture == null || capture.replayed()
+    if (capture == null || capture.replayed() == Capture.Replayed.EXTRACTED
         || !(page.getParseData() instanceof JsoupParseData data)) {
       return; // a replayed page has its record from the run that fetched it
     }

@@ -125,6 +125,22 @@ final class RunController extends CrawlController {
     super.shutdown();
   }
 
+  /**
+   * Closes the frontier, the doc-id store and the JE environment if {@link #start} never ran
+   * (the run was stopped or failed before): they hold files and threads otherwise.
+   */
+  void release() {
+    synchronized (waitingLock) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+    }
+    frontier.close();
+    docIdServer.close();
+    env.close();
+  }
+
   private static boolean anyAlive(List<Thread> workers) {
     return workers.stream().anyMatch(Thread::isAlive);
   }

@@ -72,6 +72,25 @@ public final class Daemon implements JobsView {
   public void run() throws SchedulerException, InterruptedException, java.io.IOException {
     GazetteConfig config = ConfigLoader.load(configDir);
     String node = node(config);
+    java.nio.file.Files.createDirectories(stateDir);
+    // one daemon per state folder: two schedulers on one job store would both fire every site
+    try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
+            stateDir.resolve("daemon.lock"), java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = lockFile.tryLock()) {
+      if (lock == null) {
+        throw new IllegalStateException("another gazette daemon is running on "
+            + stateDir.toAbsolutePath() + " (" + stateDir.resolve("daemon.lock") + " is locked)");
+      }
+      runLocked(config, node);
+    } finally {
+      watcher.shutdownNow();
+      stopped.countDown();
+    }
+  }
+
+  private void runLocked(GazetteConfig config, String node)
+      throws SchedulerException, InterruptedException, java.io.IOException {
     try (StateStore opened = StateStore.open(config.state(), stateDir)) {
       store = opened;
       runner = new SiteRunner(config, opened, node, stateDir);
@@ -81,13 +100,19 @@ public final class Daemon implements JobsView {
         if (!changes.none()) {
           log.info("schedules: {}", changes);
         }
+        s.dropRunNowTriggers();
         List<String> resuming = new ArrayList<>();
         for (String site : config.sites().keySet()) {
-          opened.runs().toResume(site).ifPresent(r -> {
+          var unfinished = opened.runs().toResume(site);
+          if (unfinished.isPresent()) {
+            RunRecord r = unfinished.get();
             log.info("site {}: run {} ({}, started {}) did not finish; resuming it now", site,
                 r.runId(), r.outcome(), r.started());
-            resuming.add(site);
-          });
+            // a scheduled run missed while the daemon was down fires at start: it resumes
+            if (!s.due(site)) {
+              resuming.add(site);
+            }
+          }
         }
         PrometheusMeterRegistry registry = GazetteMetrics.prometheus();
         for (String site : config.sites().keySet()) {
@@ -109,9 +134,6 @@ public final class Daemon implements JobsView {
           GazetteMetrics.detach(registry);
         }
       }
-    } finally {
-      watcher.shutdownNow();
-      stopped.countDown();
     }
   }
 
@@ -122,9 +144,14 @@ public final class Daemon implements JobsView {
       ConfigWatcher files = new ConfigWatcher(configDir);
       long every = config.daemon().reloadCheck().toMillis();
       watcher.scheduleWithFixedDelay(() -> {
-        if (files.changed()) {
-          log.info("config folder {} changed", configDir);
-          reload();
+        try {
+          if (files.changed()) {
+            log.info("config folder {} changed", configDir);
+            reload();
+          }
+        } catch (RuntimeException e) {
+          // an exception would cancel this task for good: log it and keep watching
+          log.error("config reload failed: {}", e.toString());
         }
       }, every, every, TimeUnit.MILLISECONDS);
     }
@@ -140,6 +167,13 @@ public final class Daemon implements JobsView {
     s.standby();
     int interrupted = runner.stopAll(runner.config().daemon().shutdownTimeout());
     log.info("daemon stopping: {} run(s) interrupted", interrupted);
+    if (runner.running() > 0) {
+      log.warn("{} run(s) did not stop within daemon.shutdownTimeout; their WARC files stay"
+          + " .open and are repaired when their site runs next", runner.running());
+      console.println("gazette daemon: " + runner.running() + " run(s) did not stop in time;"
+          + " their .open files are repaired at the next start");
+      s.abandonRunningJobs();
+    }
     console.printf("gazette daemon: stopped (%d run(s) interrupted, resumed at next start)%n",
         interrupted);
   }
@@ -188,9 +222,11 @@ public final class Daemon implements JobsView {
     }
     GazetteConfig old = r.config();
     if (!fresh.state().equals(old.state()) || !fresh.status().equals(old.status())
-        || fresh.daemon().maxConcurrentSites() != old.daemon().maxConcurrentSites()) {
-      log.warn("changes to state, status or daemon.maxConcurrentSites take effect at the next"
-          + " start");
+        || fresh.daemon().maxConcurrentSites() != old.daemon().maxConcurrentSites()
+        || fresh.politeness().maxConnectionsPerHost() != old.politeness().maxConnectionsPerHost()
+        || fresh.politenessByDomain() != old.politenessByDomain()) {
+      log.warn("changes to state, status, daemon.maxConcurrentSites,"
+          + " politeness.maxConnectionsPerHost and politenessScope take effect at the next start");
     }
     try {
       r.configure(fresh);

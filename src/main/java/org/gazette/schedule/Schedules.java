@@ -148,6 +148,27 @@ final class Schedules implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Removes the one-off triggers of "run now" requests that a stopped daemon left in the job
+   * store: they belonged to that daemon's life, and would fire as soon as this one starts.
+   */
+  void dropRunNowTriggers() throws SchedulerException {
+    for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+      for (Trigger t : scheduler.getTriggersOfJob(job)) {
+        if (!t.getKey().equals(TriggerKey.triggerKey(job.getName(), GROUP))) {
+          scheduler.unscheduleJob(t.getKey());
+        }
+      }
+    }
+  }
+
+  /** True when the site's scheduled trigger is due or overdue: starting Quartz fires it. */
+  boolean due(String site) throws SchedulerException {
+    CronTrigger t = trigger(site);
+    return t != null && t.getNextFireTime() != null
+        && !t.getNextFireTime().after(new java.util.Date());
+  }
+
   /** Starts firing triggers. */
   void start() throws SchedulerException {
     scheduler.start();
@@ -189,6 +210,15 @@ final class Schedules implements AutoCloseable {
 
   static ZoneId zone(CronTrigger t) {
     return t.getTimeZone().toZoneId();
+  }
+
+  /** Stops Quartz without waiting for the jobs in progress (they were given their time). */
+  void abandonRunningJobs() {
+    try {
+      scheduler.shutdown(false);
+    } catch (SchedulerException e) {
+      log.warn("Quartz did not shut down cleanly: {}", e.getMessage());
+    }
   }
 
   /** Stops Quartz, waiting for the jobs in progress to end. */

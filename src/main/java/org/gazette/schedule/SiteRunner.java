@@ -40,8 +40,8 @@ final class SiteRunner {
   private final String node;
   private final Path stateDir;
   private final PolitenessGate gate;
-  private final RobotsCache robots;
-  private final RunLog runLog;
+  private volatile RobotsCache robots;
+  private volatile RunLog runLog;
   private final Map<String, Active> active = new ConcurrentHashMap<>();
   private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile GazetteConfig config;
@@ -57,8 +57,20 @@ final class SiteRunner {
     this.runLog = new RunLog(config.logs());
   }
 
-  /** The configuration the next runs use. */
+  /**
+   * The configuration the next runs use. A new user agent or robots cache lifetime starts a new
+   * robots.txt cache (rules are matched for the agent that asks); a new logs folder a new run
+   * log. The politeness gate stays: it holds the state of hosts that runs in progress share.
+   */
   void configure(GazetteConfig newConfig) {
+    GazetteConfig old = config;
+    if (!newConfig.userAgent().equals(old.userAgent())
+        || !newConfig.robotsCacheTtl().equals(old.robotsCacheTtl())) {
+      robots = new RobotsCache(newConfig.userAgent(), newConfig.robotsCacheTtl());
+    }
+    if (!newConfig.logs().equals(old.logs())) {
+      runLog = new RunLog(newConfig.logs());
+    }
     this.config = newConfig;
   }
 
@@ -86,10 +98,12 @@ final class SiteRunner {
     }
     Instant started = Instant.now();
     RunRecord outcome;
+    String runId = "-";
     try {
       Optional<RunRecord> resume = store.runs().toResume(site);
       CrawlRun run = new CrawlRun(RunSpec.of(global, siteConfig, stateDir), gate, robots, store,
           node, resume.orElse(null));
+      runId = run.runId();
       Active a = new Active(run, started, new AtomicReference<>());
       active.put(site, a);
       try {
@@ -106,7 +120,7 @@ final class SiteRunner {
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
       log.error("run of {} failed: {}", site, why);
       log.debug("run failure", e);
-      outcome = new RunRecord(site, "-", started, Instant.now(), RunRecord.FAILED, 0, 0, 0, 0,
+      outcome = new RunRecord(site, runId, started, Instant.now(), RunRecord.FAILED, 0, 0, 0, 0,
           why);
     }
     GazetteMetrics.runEnded(site, outcome.outcome(), outcome.ended());
@@ -149,6 +163,11 @@ final class SiteRunner {
       }
     }
     return running.size();
+  }
+
+  /** How many runs are in progress. */
+  int running() {
+    return active.size();
   }
 
   /** Checks the store answers; used by the health endpoint. */

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param contentDate that record's WARC-Date
  * @param kind {@code article} or {@code listing} as the last capture was extracted; null if
  *     neither or not known
+ * @param status the HTTP status of that response record (200, 404, 301, ...)
  */
 public record CaptureEntry(
     String url,
@@ -28,7 +29,8 @@ public record CaptureEntry(
     long offset,
     String recordId,
     Instant contentDate,
-    String kind) {
+    String kind,
+    int status) {
 
   public static final String ARTICLE = "article";
   public static final String LISTING = "listing";
@@ -40,5 +42,10 @@ public record CaptureEntry(
     Objects.requireNonNull(warcFile, "warcFile");
     Objects.requireNonNull(recordId, "recordId");
     Objects.requireNonNull(contentDate, "contentDate");
+  }
+
+  /** True when the content is a 2xx response: a page, not an error or a redirect. */
+  public boolean success() {
+    return status >= 200 && status < 300;
   }
 }

@@ -25,7 +25,8 @@ public final class CaptureStore {
 
   private static final String LATEST = "SELECT url, fetched_at, etag, last_modified,"
       + " payload_digest, content_warc_file, content_offset, content_record_id, content_date,"
-      + " kind FROM captures WHERE url_key = ? ORDER BY fetched_at DESC, id DESC";
+      + " kind, content_status FROM captures WHERE url_hash = ? AND url_key = ?"
+      + " ORDER BY fetched_at DESC, id DESC";
 
   private final DataSource db;
 
@@ -47,14 +48,16 @@ public final class CaptureStore {
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(LATEST)) {
       st.setMaxRows(1);
-      st.setString(1, key(url));
+      String key = key(url);
+      st.setString(1, hash(key));
+      st.setString(2, key);
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
         return Optional.of(new CaptureEntry(rs.getString(1), instant(rs, 2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-            instant(rs, 9), rs.getString(10)));
+            instant(rs, 9), rs.getString(10), rs.getInt(11)));
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read the captures of " + url + ": " + e.getMessage(), e);
@@ -65,12 +68,13 @@ public final class CaptureStore {
   public void record(NewCapture n) {
     String sql = "INSERT INTO captures (url_key, url, site, run_id, fetched_at, status, kind,"
         + " etag, last_modified, payload_digest, record_type, warc_file, warc_offset, record_id,"
-        + " content_warc_file, content_offset, content_record_id, content_date)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " content_warc_file, content_offset, content_record_id, content_date, content_status,"
+        + " url_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     CaptureEntry content = n.content();
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
-      st.setString(1, key(n.url()));
+      String key = key(n.url());
+      st.setString(1, key);
       st.setString(2, n.url());
       st.setString(3, n.site());
       st.setString(4, n.runId());
@@ -78,8 +82,10 @@ public final class CaptureStore {
       st.setInt(6, n.status());
       // a revisit keeps the kind its content was extracted as, until extraction says otherwise
       setNullable(st, 7, content.kind());
-      setNullable(st, 8, n.etag());
-      setNullable(st, 9, n.lastModified());
+      // a validator longer than its column is not one a server would match anyway
+      setNullable(st, 8, n.etag() != null && n.etag().length() > 1024 ? null : n.etag());
+      setNullable(st, 9, n.lastModified() != null && n.lastModified().length() > 128 ? null
+          : n.lastModified());
       st.setString(10, content.payloadDigest());
       st.setString(11, n.recordType());
       st.setString(12, n.warcFile());
@@ -89,6 +95,8 @@ public final class CaptureStore {
       st.setLong(16, content.offset());
       st.setString(17, content.recordId());
       st.setObject(18, time(content.contentDate()));
+      st.setInt(19, content.status());
+      st.setString(20, hash(key));
       st.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot record the capture of " + n.url() + ": "
@@ -145,6 +153,11 @@ public final class CaptureStore {
     } catch (SQLException e) {
       throw new StoreException("cannot count captures: " + e.getMessage(), e);
     }
+  }
+
+  /** The indexed form of a URL key: SHA-1, hex. */
+  static String hash(String key) {
+    return org.apache.commons.codec.digest.DigestUtils.sha1Hex(key);
   }
 
   static OffsetDateTime time(Instant t) {

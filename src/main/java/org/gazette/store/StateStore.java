@@ -116,6 +116,7 @@ public final class StateStore implements Closeable {
       // captures whose records are safe in the WARC file, and the next run fetch them again
       url += ";WRITE_DELAY=0";
     }
+
     return url;
   }
 

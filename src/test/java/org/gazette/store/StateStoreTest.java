@@ -28,7 +28,7 @@ class StateStoreTest {
       String digest) {
     return new NewCapture("portal", "run-1", url, at, 200, "\"e-" + id + "\"", null, "response",
         file, offset, id, new CaptureEntry(url, at, null, null, digest, file, offset, id, at,
-            null));
+            null, 200));
   }
 
   @Test

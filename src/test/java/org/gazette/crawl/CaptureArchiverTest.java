@@ -1,0 +1,48 @@
+package org.gazette.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.gazette.config.StateConfig;
+import org.gazette.fetch.HttpHeader;
+import org.gazette.store.CaptureEntry;
+import org.gazette.store.NewCapture;
+import org.gazette.store.StateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Conditional requests are sent only when a 304 could be answered from the archive. */
+class CaptureArchiverTest {
+  @TempDir Path tmp;
+
+  private void capture(StateStore store, String url, Path warc, int status) {
+    Instant t = Instant.parse("2026-11-26T10:00:00Z");
+    String file = warc.toAbsolutePath().toString();
+    String lastModified = "Tue, 17 Mar 2020 10:00:00 GMT";
+    store.captures().record(new NewCapture("s", "r", url, t, status, "\"v1\"", lastModified,
+        "response", file, 0, "<urn:" + url.hashCode() + ">", new CaptureEntry(url, t, "\"v1\"",
+            lastModified, "sha1:X", file, 0, "<urn:" + url.hashCode() + ">", t,
+            null, status)));
+  }
+
+  @Test
+  void validatorsOnlyWhenTheArchivedContentIsThere() throws Exception {
+    try (StateStore store = StateStore.open(
+        new StateConfig(StateStore.DEFAULT_URL, null, null, false, null), tmp.resolve("state"))) {
+      Path kept = Files.writeString(tmp.resolve("kept.warc.gz"), "x");
+      capture(store, "https://n.example/kept", kept, 200);
+      capture(store, "https://n.example/moved", tmp.resolve("moved-away.warc.gz"), 200);
+      capture(store, "https://n.example/gone", kept, 404);
+      CaptureArchiver archiver = new CaptureArchiver(null, store.captures(), tmp, "s", "r");
+
+      assertThat(archiver.conditionalHeaders("https://n.example/kept"))
+          .extracting(HttpHeader::name).containsExactly("If-None-Match", "If-Modified-Since");
+      // a 304 would leave nothing to archive or parse: ask for the whole page
+      assertThat(archiver.conditionalHeaders("https://n.example/moved")).isEmpty();
+      assertThat(archiver.conditionalHeaders("https://n.example/gone")).isEmpty();
+      assertThat(archiver.conditionalHeaders("https://n.example/never")).isEmpty();
+    }
+  }
+}
