@@ -373,9 +373,11 @@ public final class CrawlRun {
   }
 
   private WarcWriterOptions warcOptions(Path dir) {
-    return new WarcWriterOptions(dir,
+    WarcWriterOptions options = new WarcWriterOptions(dir,
         Warcinfo.of(spec.site(), runId, spec.fetch().userAgent(), spec.operator()))
         .prefix(spec.warcPrefix())
         .maxFileSize(spec.warcMaxFileSize());
+    // the node in file names: state.node when set, else the host name (WarcWriterOptions)
+    return node == null ? options : options.node(node);
   }
 }

@@ -287,7 +287,8 @@ public final class Daemon implements JobsView {
       return config.state().node();
     }
     try {
-      return InetAddress.getLocalHost().getHostName();
+      // a part of WARC file names: only what a file name can hold
+      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "_");
     } catch (java.io.IOException e) {
       return "local";
     }

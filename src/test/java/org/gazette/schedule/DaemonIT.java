@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonIT {
   static final String GLOBAL = "allowPrivate: true\n"
+      + "state: { node: node-a }\n"
       + "status: { port: 0 }\n"
       + "daemon: { jitter: 0, reloadCheck: 0, shutdownTimeout: 20s }\n";
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -59,6 +60,9 @@ class DaemonIT {
         assertThat(articleFetches).hasSize(SampleNewsSite.ARTICLE_COUNT);
         assertThat(articleFetches.values()).containsOnly(1L);
         WarcAssertions.assertValidArchive(tmp.resolve("warc/portal"));
+        // state.node names the files, so that several daemons can share a folder
+        assertThat(daemon.warcFiles("portal", ".warc.gz")).hasSizeGreaterThanOrEqualTo(2)
+            .allMatch(p -> p.getFileName().toString().endsWith("-node-a.warc.gz"));
       }
     }
   }
