@@ -180,7 +180,7 @@ public final class ConfigLoader {
   }
 
   private static StateConfig state(Section s, StateConfig fallback) {
-    s.allow("url", "user", "password", "cluster", "node");
+    s.allow("url", "user", "password", "cluster", "node", "poolSize", "checkinInterval");
     String url = s.text("url", Defaults.STATE_URL);
     if (StateConfig.urlProblem(url) != null) {
       s.problem("url", StateConfig.urlProblem(url));
@@ -200,7 +200,9 @@ public final class ConfigLoader {
     boolean clustered = cluster;
     String nodeId = node;
     return SiteReader.build(s, () -> new StateConfig(jdbcUrl, s.optionalText("user"),
-        s.optionalText("password"), clustered, nodeId), fallback);
+        s.optionalText("password"), clustered, nodeId,
+        s.integer("poolSize", StateConfig.POOL_SIZE, 2),
+        s.duration("checkinInterval", StateConfig.CHECKIN_INTERVAL, false)), fallback);
   }
 
   private static StatusConfig status(Section s, StatusConfig fallback) {

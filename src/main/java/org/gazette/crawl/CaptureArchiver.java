@@ -56,6 +56,10 @@ final class CaptureArchiver {
   private final Path warcDir;
   private final String site;
   private final String runId;
+  // captures the database could not take (it went away): recorded when it is back
+  private final java.util.List<NewCapture> pending = new java.util.ArrayList<>();
+  private long lastStoreWarning;
+  private long lastStoreFailure;
 
   CaptureArchiver(WarcWriter archive, CaptureStore index, Path warcDir, String site,
       String runId) {
@@ -66,9 +70,66 @@ final class CaptureArchiver {
     this.runId = runId;
   }
 
-  /** The latest capture of {@code url}, if any. */
+  /**
+   * The latest capture of {@code url}, if any; none while the database is unreachable (the page
+   * is then fetched and archived in full, which is never wrong, only longer).
+   */
   Optional<CaptureEntry> latest(String url) {
-    return index.latest(url);
+    try {
+      return index.latest(url);
+    } catch (org.gazette.store.StoreException e) {
+      storeTrouble(e);
+      return Optional.empty();
+    }
+  }
+
+  private synchronized void storeTrouble(org.gazette.store.StoreException e) {
+    long now = System.nanoTime();
+    lastStoreFailure = now;
+    if (lastStoreWarning == 0 || now - lastStoreWarning > 10_000_000_000L) {
+      lastStoreWarning = now;
+      log.warn("state store unreachable, crawling on and keeping captures to record later: {}",
+          e.getMessage());
+    }
+  }
+
+  /**
+   * Records the captures kept while the database was away. Called after each new capture and,
+   * with {@code patience}, at the end of the run.
+   *
+   * @param patience how long to keep trying; zero tries once
+   * @param stop tells when to give up early (the run is being stopped)
+   * @return how many captures are still not recorded
+   */
+  synchronized int flushPending(java.time.Duration patience,
+      java.util.function.BooleanSupplier stop) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!pending.isEmpty()) {
+      try {
+        while (!pending.isEmpty()) {
+          index.record(pending.get(0));
+          pending.remove(0);
+        }
+        log.info("state store back: the captures kept meanwhile are recorded");
+        return 0;
+      } catch (org.gazette.store.StoreException e) {
+        if (isDuplicate(e)) {
+          pending.remove(0); // recorded before the connection broke: nothing lost
+          continue;
+        }
+        storeTrouble(e);
+        if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
+          return pending.size();
+        }
+        wait(2000); // the monitor is released meanwhile, so crawler threads go on
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isDuplicate(org.gazette.store.StoreException e) {
+    // SQLState 23505 (unique violation) on PostgreSQL and H2: the record id is already there
+    return e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState());
   }
 
   /** Notes what extraction made of the capture written as {@code recordId}. */
@@ -81,7 +142,7 @@ final class CaptureArchiver {
    * resumed run parses instead of fetching the page a second time.
    */
   Optional<Replay> capturedSince(URI uri, java.time.Instant since) {
-    return index.latest(uri.toString())
+    return latest(uri.toString())
         .filter(last -> !last.fetchedAt().isBefore(since))
         .flatMap(last -> storedContent(last, uri, last.fetchedAt()).map(content ->
             new Replay(content, new WarcLocation(Path.of(last.warcFile()).getFileName()
@@ -95,7 +156,7 @@ final class CaptureArchiver {
    */
   List<HttpHeader> conditionalHeaders(String url) {
     List<HttpHeader> headers = new ArrayList<>(2);
-    index.latest(url).filter(CaptureEntry::success).filter(CaptureArchiver::contentOnDisk)
+    latest(url).filter(CaptureEntry::success).filter(CaptureArchiver::contentOnDisk)
         .ifPresent(last -> {
           if (last.etag() != null) {
             headers.add(new HttpHeader("If-None-Match", last.etag()));
@@ -113,7 +174,7 @@ final class CaptureArchiver {
 
   Archived archive(HttpExchange ex) throws IOException {
     String url = ex.uri().toString();
-    Optional<CaptureEntry> last = index.latest(url);
+    Optional<CaptureEntry> last = latest(url);
     if (ex.status() == 304 && last.isPresent() && last.get().success()) {
       Optional<HttpExchange> stored = storedContent(last.get(), ex.uri(), ex.date());
       if (stored.isPresent()) {
@@ -151,8 +212,31 @@ final class CaptureArchiver {
 
   private void record(HttpExchange ex, WarcLocation at, String type, String etag,
       String lastModified, CaptureEntry content) {
-    index.record(new NewCapture(site, runId, ex.uri().toString(), ex.date(), ex.status(), etag,
-        lastModified, type, file(at), at.offset(), at.recordId(), content));
+    NewCapture capture = new NewCapture(site, runId, ex.uri().toString(), ex.date(), ex.status(),
+        etag, lastModified, type, file(at), at.offset(), at.recordId(), content);
+    synchronized (this) {
+      if (!pending.isEmpty()) {
+        pending.add(capture); // in order, after the ones waiting
+        // try the database again at most every 2 s: each try may wait for a connection
+        if (System.nanoTime() - lastStoreFailure > 2_000_000_000L) {
+          try {
+            flushPending(java.time.Duration.ZERO, () -> true);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return;
+      }
+    }
+    try {
+      index.record(capture);
+    } catch (org.gazette.store.StoreException e) {
+      // the record is safe in the WARC file; its capture waits for the database
+      storeTrouble(e);
+      synchronized (this) {
+        pending.add(capture);
+      }
+    }
   }
 
   private String file(WarcLocation at) {

@@ -160,13 +160,33 @@ public final class CrawlRun {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
       throw e;
     } finally {
+      RunRecord end = summary == null
+          ? new RunRecord(spec.site(), runId, started, Instant.now(), RunRecord.FAILED, 0, 0, 0,
+              0, failure)
+          : summary.record(started);
+      recordEnd(state, end);
+    }
+  }
+
+  /** Records the end of the run, trying for a minute if the database is away. */
+  private void recordEnd(StateStore state, RunRecord end) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
       try {
-        state.runs().ended(summary == null
-            ? new RunRecord(spec.site(), runId, started, Instant.now(), RunRecord.FAILED, 0, 0, 0,
-                0, failure)
-            : summary.record(started));
+        state.runs().ended(end);
+        return;
       } catch (org.gazette.store.StoreException e) {
-        log.warn("{}", e.getMessage());
+        if (System.nanoTime() > deadline) {
+          // the row stays "running": the site's next run resumes it, which is harmless
+          log.warn("cannot record the end of run {}: {}", runId, e.getMessage());
+          return;
+        }
+        try {
+          Thread.sleep(2000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -256,6 +276,16 @@ public final class CrawlRun {
       }
     } finally {
       stats.frontier(0); // the gauge shows the running run; none runs now
+    }
+    try {
+      int lost = context.captures().flushPending(Duration.ofMinutes(5), () -> stopRequested);
+      if (lost > 0) {
+        stats.error("store");
+        log.error("run {}: {} capture(s) could not be recorded, the state store is unreachable;"
+            + " their pages are archived and will be fetched again by the next run", runId, lost);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     archive.close();
     // a retried attempt is counted processed by the frontier, but is not a page of its own

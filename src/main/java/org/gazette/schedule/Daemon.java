@@ -108,8 +108,12 @@ public final class Daemon implements JobsView {
             RunRecord r = unfinished.get();
             log.info("site {}: run {} ({}, started {}) did not finish; resuming it now", site,
                 r.runId(), r.outcome(), r.started());
-            // a scheduled run missed while the daemon was down fires at start: it resumes
-            if (!s.due(site)) {
+            // a scheduled run missed while the daemon was down fires at start: it resumes.
+            // In a cluster a run still "running" is Quartz's to recover, and only once its
+            // node has stopped checking in: it may be alive on another machine.
+            boolean quartzRecovers = config.state().cluster()
+                && r.outcome().equals(RunRecord.RUNNING);
+            if (!s.due(site) && !quartzRecovers) {
               resuming.add(site);
             }
           }
@@ -165,12 +169,12 @@ public final class Daemon implements JobsView {
     console.println("gazette daemon: stopping; letting fetches in flight finish...");
     watcher.shutdownNow();
     s.standby();
-    int interrupted = runner.stopAll(runner.config().daemon().shutdownTimeout());
-    log.info("daemon stopping: {} run(s) interrupted", interrupted);
-    if (runner.running() > 0) {
+    int interrupted = runner.running();
+    int late = runner.stopAll(runner.config().daemon().shutdownTimeout());
+    if (late > 0) {
       log.warn("{} run(s) did not stop within daemon.shutdownTimeout; their WARC files stay"
-          + " .open and are repaired when their site runs next", runner.running());
-      console.println("gazette daemon: " + runner.running() + " run(s) did not stop in time;"
+          + " .open and are repaired when their site runs next", late);
+      console.println("gazette daemon: " + late + " run(s) did not stop in time;"
           + " their .open files are repaired at the next start");
       s.abandonRunningJobs();
     }

@@ -72,7 +72,8 @@ final class Schedules implements AutoCloseable {
     });
     Properties p = new Properties();
     p.setProperty("org.quartz.scheduler.instanceName", "gazette");
-    p.setProperty("org.quartz.scheduler.instanceId", config.state().cluster() ? "AUTO" : node);
+    // each daemon of a cluster is one Quartz instance, named by its node id (unique per daemon)
+    p.setProperty("org.quartz.scheduler.instanceId", node);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
     p.setProperty("org.quartz.threadPool.threadCount",
@@ -89,6 +90,10 @@ final class Schedules implements AutoCloseable {
     // going) counts as missed and fires once (FireAndProceed), instead of once per missed slot
     p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
     p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(config.state().cluster()));
+    p.setProperty("org.quartz.jobStore.clusterCheckinInterval",
+        Long.toString(config.state().checkinInterval().toMillis()));
+    // a database that went away is tried again this often (Quartz's default is 15 s)
+    p.setProperty("org.quartz.jobStore.dbRetryInterval", "2000");
     StdSchedulerFactory factory = new StdSchedulerFactory(p);
     scheduler = factory.getScheduler();
     scheduler.setJobFactory((bundle, s) -> new SiteJob(runner, runner.config().daemon().jitter()));

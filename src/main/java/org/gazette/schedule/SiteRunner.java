@@ -149,20 +149,23 @@ final class SiteRunner {
    * Stops every run in progress and waits, at most {@code timeout} in all, until each has closed
    * its WARC file and recorded itself as interrupted.
    *
-   * @return how many runs were stopped
+   * @return how many runs did not stop within {@code timeout}
    */
   int stopAll(Duration timeout) throws InterruptedException {
     stopping.countDown();
     Map<String, Active> running = Map.copyOf(active);
     running.values().forEach(a -> a.run().stop());
     long deadline = System.nanoTime() + timeout.toNanos();
+    int late = 0;
     for (Map.Entry<String, Active> e : running.entrySet()) {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
       if (!e.getValue().run().stopAndWait(left)) {
         log.warn("run of {} did not stop within {} s", e.getKey(), timeout.toSeconds());
+        late++;
       }
     }
-    return running.size();
+    log.info("daemon stopping: {} run(s) were in progress", running.size());
+    return late;
   }
 
   /** How many runs are in progress. */

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import org.gazette.archive.WarcWriter;
+import org.gazette.archive.WarcWriterOptions;
+import org.gazette.archive.Warcinfo;
+import org.gazette.testing.SampleExchanges;
 import org.gazette.config.StateConfig;
 import org.gazette.fetch.HttpHeader;
 import org.gazette.store.CaptureEntry;
@@ -25,6 +32,31 @@ class CaptureArchiverTest {
         "response", file, 0, "<urn:" + url.hashCode() + ">", new CaptureEntry(url, t, "\"v1\"",
             lastModified, "sha1:X", file, 0, "<urn:" + url.hashCode() + ">", t,
             null, status)));
+  }
+
+  @Test
+  void capturesMadeWhileTheDatabaseIsAwayAreRecordedWhenItIsBack() throws Exception {
+    try (StateStore store = StateStore.open(
+            new StateConfig(StateStore.DEFAULT_URL, null, null, false, null), tmp.resolve("state"));
+        WarcWriter warc = new WarcWriter(new WarcWriterOptions(tmp.resolve("warc"),
+            Warcinfo.of("s", "r", "gazette-test/1.0 (ops@example.org)", "ops@example.org")))) {
+      CaptureArchiver archiver = new CaptureArchiver(warc, store.captures(), tmp.resolve("warc"),
+          "s", "r");
+      archiver.archive(SampleExchanges.plain("http://n.example/1", "<p>one</p>"));
+      try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("ALTER TABLE captures RENAME TO captures_away"); // the database "goes away"
+      }
+      // archived all the same, the captures kept
+      archiver.archive(SampleExchanges.plain("http://n.example/2", "<p>two</p>"));
+      archiver.archive(SampleExchanges.plain("http://n.example/3", "<p>three</p>"));
+      assertThat(archiver.flushPending(Duration.ZERO, () -> true)).isEqualTo(2);
+      try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("ALTER TABLE captures_away RENAME TO captures");
+      }
+      assertThat(archiver.flushPending(Duration.ofSeconds(10), () -> false)).isZero();
+      assertThat(store.captures().count()).isEqualTo(3);
+      assertThat(store.captures().latest("http://n.example/3")).isPresent();
+    }
   }
 
   @Test
