@@ -122,10 +122,11 @@ class ClusterIT {
 
   @Test
   void whenANodeDiesTheOtherFinishesItsRunWithoutArchivingAnythingTwice() throws Exception {
-    try (DaemonProcess a = node("node-a", "150ms")) {
+    try (DaemonProcess a = node("node-a", "150ms"); DaemonProcess b = node("node-b", "150ms")) {
       a.await(() -> {
         try {
-          return runs().stream().anyMatch(r -> "running".equals(r.outcome()))
+          return runs().stream().anyMatch(r -> "running".equals(r.outcome())
+                  && r.node().equals("node-a"))
               && sites.stream().mapToInt(s -> s.requests().size()).sum() >= 20;
         } catch (Exception e) {
           return false;
@@ -133,26 +134,26 @@ class ClusterIT {
       }, WAIT, "runs in progress on node-a");
       a.signal("KILL");
       a.awaitExit(WAIT);
-      List<Run> cut = runs().stream().filter(r -> "running".equals(r.outcome())).toList();
-      assertThat(cut).isNotEmpty().allMatch(r -> r.node().equals("node-a"));
-
-      try (DaemonProcess b = node("node-b", "150ms")) {
-        // node-b takes over: Quartz recovers node-a's runs once node-a misses its check-ins
-        b.await(() -> {
-          try {
-            List<Run> now = runs();
-            return cut.stream().allMatch(dead -> now.stream().anyMatch(r ->
-                r.site().equals(dead.site()) && r.node().equals("node-b")
-                    && "completed".equals(r.outcome())));
-          } catch (Exception e) {
-            return false;
-          }
-        }, WAIT, "node-b to finish node-a's runs");
-        b.signal("TERM");
-        assertThat(b.awaitExit(WAIT)).as(b.output()).isZero();
-        assertThat(Files.readString(b.dir().resolve("logs/gazette.log")))
-            .contains("finishes interrupted run");
-      }
+      Instant killed = Instant.now();
+      List<Run> cut = runs().stream()
+          .filter(r -> "running".equals(r.outcome()) && r.node().equals("node-a")).toList();
+      assertThat(cut).isNotEmpty();
+      // node-b, running all along, takes over: Quartz recovers node-a's runs once node-a
+      // misses its check-ins
+      b.await(() -> {
+        try {
+          List<Run> now = runs();
+          return cut.stream().allMatch(dead -> now.stream().anyMatch(r ->
+              r.site().equals(dead.site()) && r.node().equals("node-b")
+                  && r.started().isAfter(killed) && "completed".equals(r.outcome())));
+        } catch (Exception e) {
+          return false;
+        }
+      }, WAIT, "node-b to finish node-a's runs");
+      b.signal("TERM");
+      assertThat(b.awaitExit(WAIT)).as(b.output()).isZero();
+      assertThat(Files.readString(b.dir().resolve("logs/gazette.log")))
+          .contains("finishes interrupted run");
     }
     for (int i = 0; i < SITES; i++) {
       // the page in flight when node-a died may have been fetched again, nothing else
