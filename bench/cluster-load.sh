@@ -58,14 +58,12 @@ YAML
   done
 done
 
-for node in node-a node-b; do
-  (cd "$work/$node" && exec java -Xmx256m -jar "$jar" daemon --config config >daemon.out 2>&1) &
-  pids+=($!)
-  sleep 3 # the first node creates the schema; the second finds it
-done
-pid_of() { pgrep -f -- "-jar $jar daemon" | while read -r p; do
-  [ "$(readlink "/proc/$p/cwd")" = "$work/$1" ] && echo "$p"; done; }
-a=$(pid_of node-a); b=$(pid_of node-b)
+start_node() { # the subshell becomes the JVM (exec), so $! is the daemon's pid
+  (cd "$work/$1" && exec java -Xmx256m -jar "$jar" daemon --config config >daemon.out 2>&1) &
+}
+start_node node-a; a=$!; pids+=($a)
+sleep 3 # the first node creates the schema; the second finds it
+start_node node-b; b=$!; pids+=($b)
 heap() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'; }
 rss() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 

@@ -1,18 +1,25 @@
 package org.gazette.schedule;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
 
 /**
  * The Quartz job of one site (the job's name is the site's). Quartz never runs two of one site
- * at once; a scheduled run first waits a random jitter, a run asked for now does not.
+ * at once. A scheduled fire does not crawl yet: it asks for a run a random jitter later, as a
+ * one-off trigger, so that sites on the same schedule spread out without a worker thread
+ * sleeping through the pause; that run, like one asked for now, crawls at once.
  */
 @DisallowConcurrentExecution
 public final class SiteJob implements InterruptableJob {
-  /** Job data key: true when the run was asked for now, rather than by the schedule. */
+  /** Job data key: true when the fire is a run asked for now (or the jittered one). */
   static final String NOW = "now";
 
   private final SiteRunner runner;
@@ -24,20 +31,28 @@ public final class SiteJob implements InterruptableJob {
   }
 
   @Override
-  public void execute(JobExecutionContext context) {
+  public void execute(JobExecutionContext context) throws JobExecutionException {
     String site = context.getJobDetail().getKey().getName();
     boolean now = "true".equals(context.getMergedJobDataMap().getString(NOW));
-    try {
-      if (!now && !jitter.isZero()
-          && runner.pauseUnlessStopping(Duration.ofMillis(
-              ThreadLocalRandom.current().nextLong(jitter.toMillis() + 1)))) {
+    long pause = now || jitter.isZero() ? 0
+        : ThreadLocalRandom.current().nextLong(jitter.toMillis() + 1);
+    if (pause > 0) {
+      try {
+        context.getScheduler().scheduleJob(TriggerBuilder.newTrigger()
+            .forJob(context.getJobDetail().getKey())
+            .usingJobData(NOW, "true")
+            .startAt(new Date(System.currentTimeMillis() + pause))
+            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                .withMisfireHandlingInstructionFireNow())
+            .build());
         return;
+      } catch (SchedulerException e) {
+        // no later trigger: crawl now rather than not at all
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
     }
-    runner.run(site);
+    if (!runner.stopping()) {
+      runner.run(site);
+    }
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gazette.config.GazetteConfig;
 import org.gazette.config.SiteConfig;
@@ -134,11 +133,6 @@ final class SiteRunner {
   /** The run of {@code site} in progress, if any. */
   Optional<Active> active(String site) {
     return Optional.ofNullable(active.get(site));
-  }
-
-  /** Waits up to {@code pause} unless the daemon starts stopping; true if it is stopping. */
-  boolean pauseUnlessStopping(Duration pause) throws InterruptedException {
-    return stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   boolean stopping() {
