@@ -16,6 +16,7 @@ import org.gazette.fetch.ContentDecoder;
 import org.gazette.fetch.FetchException;
 import org.gazette.fetch.HttpExchange;
 import org.gazette.fetch.PoliteFetcher;
+import org.gazette.fetch.Truncation;
 
 /**
  * Replaces crawler4j's HttpClient fetch with gazette's road to the network: robots.txt, the
@@ -131,6 +132,13 @@ final class ArchivingPageFetcher extends PageFetcher {
     stats.exchange(ex.response().length);
     if (archived.revisit()) {
       stats.revisit();
+    }
+    if (ex.truncation() == Truncation.DISCONNECT && ex.status() >= 200 && ex.status() < 300) {
+      // the connection broke mid-body (reset or early close): the partial response is archived
+      // (WARC-Truncated: disconnect) but is not the page, so it is not parsed; failing the
+      // fetch here lets the retry policy try it again like any broken connection
+      throw new FetchException(FetchException.Kind.IO, uri, "connection broke after "
+          + ex.payload().length + " body bytes; the partial response is archived");
     }
     handoff.set(new Capture(archived.content(), archived.location(), archived.revisit(),
         ex.status()));

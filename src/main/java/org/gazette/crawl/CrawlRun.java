@@ -216,7 +216,8 @@ public final class CrawlRun {
           spec.minDelay().compareTo(Duration.ofSeconds(1)) > 0 ? spec.minDelay()
               : Duration.ofSeconds(1));
       RunContext context = new RunContext(spec, scope, stats, fetcher,
-          new PageRecordWriter(spec, scope, archive), retries, freshness, captures);
+          new PageRecordWriter(spec, scope, archive), retries, freshness, captures,
+          new RedirectChains(spec.maxRedirects()));
       RobotstxtConfig robotsOff = new RobotstxtConfig();
       robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
       RunController run;

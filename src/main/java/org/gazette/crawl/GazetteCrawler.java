@@ -28,6 +28,15 @@ final class GazetteCrawler extends WebCrawler {
       log.trace("out of scope: {}", url.getURL());
       return false;
     }
+    if (referringPage != null && referringPage.isRedirect()
+        && url.getURL().equals(referringPage.getRedirectedToUrl())
+        && !run.redirects().follow(referringPage.getWebURL().getURL(), url.getURL())) {
+      // crawler4j asks here before it schedules a redirect target (see RedirectChains)
+      run.stats().error("too-many-redirects");
+      log.info("not following {} -> {}: more than {} redirects in a row",
+          referringPage.getWebURL().getURL(), url.getURL(), run.spec().maxRedirects());
+      return false;
+    }
     if (run.freshness().skip(url.getURL())) {
       log.trace("captured recently, not fetched again: {}", url.getURL());
       return false;

@@ -44,6 +44,8 @@ import org.gazette.fetch.FetchOptions;
  * @param revisitAfter an article captured less than this long ago is not fetched again;
  *     {@code Duration.ZERO} never fetches a captured article again; null fetches every page
  *     every run (conditionally)
+ * @param maxRedirects redirect hops followed from one URL found on a page or given as a seed;
+ *     the target of one more hop is not fetched (error {@code too-many-redirects})
  */
 public record RunSpec(
     String site,
@@ -70,7 +72,24 @@ public record RunSpec(
     List<URI> sitemaps,
     List<URI> feeds,
     boolean honourNoindex,
-    Duration revisitAfter) {
+    Duration revisitAfter,
+    int maxRedirects) {
+
+  /** Redirect hops followed when the configuration does not say (limits.maxRedirects). */
+  public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+  /** A run that follows up to {@link #DEFAULT_MAX_REDIRECTS} redirects from one URL. */
+  public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
+      List<Pattern> articlePatterns, ZoneId timeZone, int maxPages, int maxDepth,
+      Duration minDelay, Duration maxCrawlDelay, double delayFactor, int maxRetries,
+      Duration maxRetryAfter, int maxUrlLength, int threads, FetchOptions fetch, Path output,
+      Path stateDir, String warcPrefix, long warcMaxFileSize, String operator,
+      List<URI> sitemaps, List<URI> feeds, boolean honourNoindex, Duration revisitAfter) {
+    this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
+        minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
+        fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, revisitAfter, DEFAULT_MAX_REDIRECTS);
+  }
 
   /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
   public static RunSpec of(GazetteConfig global, SiteConfig site, Path stateDir) {
@@ -83,7 +102,8 @@ public record RunSpec(
         politeness.minDelay(), politeness.maxCrawlDelay(), politeness.delayFactor(),
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
-        site.sitemaps(), site.feeds(), site.honourNoindex(), site.revisitAfter());
+        site.sitemaps(), site.feeds(), site.honourNoindex(), site.revisitAfter(),
+        limits.maxRedirects());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
@@ -91,7 +111,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter);
+        honourNoindex, revisitAfter, maxRedirects);
   }
 
   /** This run with another revisitAfter (null: fetch every page every run). */
@@ -99,7 +119,15 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, newRevisitAfter);
+        honourNoindex, newRevisitAfter, maxRedirects);
+  }
+
+  /** This run following at most {@code n} redirect hops from one URL. */
+  public RunSpec withMaxRedirects(int n) {
+    return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
+        maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, revisitAfter, n);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -136,6 +164,9 @@ public record RunSpec(
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
+    }
+    if (maxRedirects < 0) {
+      throw new IllegalArgumentException("maxRedirects must not be negative");
     }
   }
 }

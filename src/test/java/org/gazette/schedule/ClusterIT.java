@@ -59,7 +59,9 @@ class ClusterIT {
     Files.writeString(dir.resolve("config/gazette.yaml"), "allowPrivate: true\n"
         + "output: " + tmp.resolve("warc") + "\n" // one folder shared by both nodes
         + "status: { port: 0 }\n"
-        + "daemon: { jitter: 0, reloadCheck: 0, maxConcurrentSites: 2 }\n"
+        // one site at a time per node: with three sites due each time, neither node can take
+        // them all, so both work (a node with free threads may otherwise win every trigger)
+        + "daemon: { jitter: 0, reloadCheck: 0, maxConcurrentSites: 1 }\n"
         + Postgres.yaml(Postgres.at(db.url(), true, name)));
     for (int i = 0; i < SITES; i++) {
       Files.writeString(dir.resolve("config/sites/site" + i + ".yaml"), DaemonProcess.sampleSite(
