@@ -115,11 +115,18 @@ final class Schedules implements AutoCloseable {
         scheduler.addJob(jobDetail(site.name(), config), true);
       }
       if (existing == null) {
-        scheduler.scheduleJob(trigger(site));
-        added.add(site.name());
-      } else if (!(existing instanceof CronTrigger cron)
+        try {
+          scheduler.scheduleJob(trigger(site));
+          added.add(site.name());
+          continue;
+        } catch (org.quartz.ObjectAlreadyExistsException anotherNode) {
+          // a cluster node starting at the same moment stored it first: compare with theirs
+          existing = scheduler.getTrigger(key);
+        }
+      }
+      if (existing != null && (!(existing instanceof CronTrigger cron)
           || !cron.getCronExpression().equals(site.schedule())
-          || !cron.getTimeZone().toZoneId().equals(site.timeZone())) {
+          || !cron.getTimeZone().toZoneId().equals(site.timeZone()))) {
         scheduler.rescheduleJob(key, trigger(site));
         rescheduled.add(site.name());
       }

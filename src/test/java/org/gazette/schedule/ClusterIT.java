@@ -36,6 +36,7 @@ class ClusterIT {
   @TempDir Path tmp;
   private final List<SampleNewsSite> sites = new ArrayList<>();
   private StateConfig db;
+  private boolean sharedOutput = true;
 
   /** One run as the runs table has it. */
   record Run(String site, String node, Instant started, Instant ended, String outcome) {}
@@ -57,7 +58,8 @@ class ClusterIT {
     Path dir = tmp.resolve(name);
     Files.createDirectories(dir.resolve("config/sites"));
     Files.writeString(dir.resolve("config/gazette.yaml"), "allowPrivate: true\n"
-        + "output: " + tmp.resolve("warc") + "\n" // one folder shared by both nodes
+        // one folder shared by both nodes, or one each
+        + "output: " + (sharedOutput ? tmp.resolve("warc") : dir.resolve("warc")) + "\n"
         + "status: { port: 0 }\n"
         // one site at a time per node: with three sites due each time, neither node can take
         // them all, so both work (a node with free threads may otherwise win every trigger)
@@ -118,12 +120,25 @@ class ClusterIT {
     assertThat(runs()).extracting(Run::node).contains("node-a", "node-b");
     // every article of every site archived once, whichever node fetched it
     for (int i = 0; i < SITES; i++) {
-      assertArchivedOnce(tmp.resolve("warc/site" + i), 0);
+      assertArchivedOnce(List.of(tmp.resolve("warc/site" + i)), 0);
     }
   }
 
   @Test
   void whenANodeDiesTheOtherFinishesItsRunWithoutArchivingAnythingTwice() throws Exception {
+    nodeDiesMidRun();
+  }
+
+  @Test
+  void withAnOutputFolderPerNodeTheDeadNodesArticlesAreNotArchivedAgain() throws Exception {
+    // node-b cannot read node-a's files: it fetches those pages again, and as they are
+    // unchanged they become revisit records that point at node-a's, not second copies
+    sharedOutput = false;
+    nodeDiesMidRun();
+  }
+
+  private void nodeDiesMidRun() throws Exception {
+    Path away = tmp.resolve("node-a/warc-on-another-machine");
     try (DaemonProcess a = node("node-a", "150ms"); DaemonProcess b = node("node-b", "150ms")) {
       a.await(() -> {
         try {
@@ -140,6 +155,10 @@ class ClusterIT {
       List<Run> cut = runs().stream()
           .filter(r -> "running".equals(r.outcome()) && r.node().equals("node-a")).toList();
       assertThat(cut).isNotEmpty();
+      if (!sharedOutput) {
+        // node-a's disk is out of node-b's reach, as on two machines
+        Files.move(tmp.resolve("node-a/warc"), away);
+      }
       // node-b, running all along, takes over: Quartz recovers node-a's runs once node-a
       // misses its check-ins
       b.await(() -> {
@@ -157,9 +176,35 @@ class ClusterIT {
       assertThat(Files.readString(b.dir().resolve("logs/gazette.log")))
           .contains("finishes interrupted run");
     }
+    if (!sharedOutput) {
+      Files.move(away, tmp.resolve("node-a/warc"));
+    }
+    if (!sharedOutput) {
+      // node-a's own folder keeps its .open file until node-a runs that site again, which
+      // repairs it first; do that repair here
+      for (int i = 0; i < SITES; i++) {
+        Path dir = tmp.resolve("node-a/warc/site" + i);
+        if (Files.isDirectory(dir)) {
+          org.gazette.archive.WarcRepair.repairFolder(dir);
+        }
+      }
+    }
+    if (!sharedOutput) {
+      // what node-b fetched again of node-a's run is there, as revisits
+      List<WarcAssertions.ReadRecord> revisits = new ArrayList<>();
+      for (int i = 0; i < SITES; i++) {
+        Path dir = tmp.resolve("node-b/warc/site" + i);
+        if (Files.isDirectory(dir)) {
+          WarcAssertions.assertValidArchive(dir).stream()
+              .filter(r -> r.type().equals("revisit")).forEach(revisits::add);
+        }
+      }
+      assertThat(revisits).isNotEmpty();
+    }
     for (int i = 0; i < SITES; i++) {
-      // the page in flight when node-a died may have been fetched again, nothing else
-      assertArchivedOnce(tmp.resolve("warc/site" + i), 1);
+      // the page in flight when node-a died may have been archived again, nothing else
+      assertArchivedOnce(sharedOutput ? List.of(tmp.resolve("warc/site" + i))
+          : List.of(tmp.resolve("node-a/warc/site" + i), tmp.resolve("node-b/warc/site" + i)), 1);
     }
   }
 
@@ -210,19 +255,24 @@ class ClusterIT {
     }
   }
 
-  /** Every article archived in {@code dir} has one response record, but for {@code slack}. */
-  private static void assertArchivedOnce(Path dir, int slack) throws Exception {
-    if (!Files.isDirectory(dir)) {
-      return; // a site the kill left with no run yet
+  /**
+   * Every article archived in {@code dirs} together has one response record, but for
+   * {@code slack}.
+   */
+  private static void assertArchivedOnce(List<Path> dirs, int slack) throws Exception {
+    List<WarcAssertions.ReadRecord> records = new ArrayList<>();
+    for (Path dir : dirs) {
+      if (Files.isDirectory(dir)) { // a site the kill left with no run yet has none
+        records.addAll(WarcAssertions.assertValidArchive(dir));
+      }
     }
-    List<WarcAssertions.ReadRecord> records = WarcAssertions.assertValidArchive(dir);
     Map<String, Long> responses = records.stream()
         .filter(r -> r.type().equals("response") && r.httpStatus() == 200
             && r.targetUri().matches(".*" + SampleNewsSite.ARTICLE_PATH_REGEX))
         .collect(Collectors.groupingBy(WarcAssertions.ReadRecord::targetUri,
             Collectors.counting()));
     assertThat(responses.values().stream().filter(n -> n > 1).count())
-        .as("articles archived more than once in %s: %s", dir, responses.entrySet().stream()
+        .as("articles archived more than once in %s: %s", dirs, responses.entrySet().stream()
             .filter(e -> e.getValue() > 1).toList())
         .isLessThanOrEqualTo(slack);
   }
