@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param userAgent sent with every request, robots.txt included; must name a contact (a URL or an
  *     e-mail address)
  * @param output root folder of the archives, warc/&lt;site&gt;/ (default warc), absolute
- * @param logs folder of gazette.log and runs.jsonl (default logs), absolute
+ * @param logs folder of the daemon's runs.jsonl (default logs), absolute; gazette.log follows
+ *     logback's configuration (property gazette.logs), which starts before this is read
  * @param state the state store
  * @param status the daemon's status endpoint
  * @param daemon how the daemon runs its sites
