@@ -114,18 +114,6 @@ public final class RunStore {
         limit, site);
   }
 
-  /**
-   * Runs recorded as running whose process is gone: of {@code node}, or of every node when it is
-   * null. Oldest first.
-   */
-  public List<RunRecord> unfinished(String node) {
-    return node == null
-        ? query("SELECT " + COLUMNS + " FROM runs WHERE outcome = ? ORDER BY started", 10_000,
-            RunRecord.RUNNING)
-        : query("SELECT " + COLUMNS + " FROM runs WHERE outcome = ? AND node = ? ORDER BY started",
-            10_000, RunRecord.RUNNING, node);
-  }
-
   private List<RunRecord> query(String sql, int limit, String... args) {
     try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
       st.setMaxRows(limit);

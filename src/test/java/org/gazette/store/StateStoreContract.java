@@ -97,7 +97,7 @@ abstract class StateStoreContract {
   }
 
   @Test
-  void runsAreStartedEndedAndFoundUnfinished() {
+  void runsAreStartedEndedAndAnUnfinishedOneIsResumedOnce() {
     try (StateStore store = open()) {
       store.runs().started(new RunRecord("portal", "r1", T0, null, RunRecord.RUNNING, 0, 0, 0,
           0, null), "node-a", null);
@@ -105,13 +105,19 @@ abstract class StateStoreContract {
           RunRecord.RUNNING, 0, 0, 0, 0, null), "node-b", null);
       store.runs().ended(new RunRecord("portal", "r1", T0, T0.plusSeconds(30),
           RunRecord.COMPLETED, 51, 46, 0, 2, null));
-      assertThat(store.runs().unfinished(null)).extracting(RunRecord::runId).containsExactly("r2");
-      assertThat(store.runs().unfinished("node-a")).isEmpty();
-      RunRecord last = store.runs().lastEnded("portal").orElseThrow();
-      assertThat(last).isEqualTo(new RunRecord("portal", "r1", T0, T0.plusSeconds(30),
-          RunRecord.COMPLETED, 51, 46, 0, 2, null));
+      // r2 never ended: the next run of the site finishes it, resuming from r2's start
+      assertThat(store.runs().toResume("portal")).map(RunRecord::runId).hasValue("r2");
+      store.runs().started(new RunRecord("portal", "r3", T0.plusSeconds(120), null,
+          RunRecord.RUNNING, 0, 0, 0, 0, null), "node-a", "r2");
+      assertThat(store.runs().resumeFrom("r3")).hasValue(T0.plusSeconds(60));
+      store.runs().ended(new RunRecord("portal", "r3", T0.plusSeconds(120),
+          T0.plusSeconds(150), RunRecord.COMPLETED, 5, 0, 5, 0, null));
+      assertThat(store.runs().toResume("portal")).isEmpty(); // r3 resumed it
+      assertThat(store.runs().get("r1")).hasValue(new RunRecord("portal", "r1", T0,
+          T0.plusSeconds(30), RunRecord.COMPLETED, 51, 46, 0, 2, null));
+      assertThat(store.runs().lastEnded("portal")).map(RunRecord::runId).hasValue("r3");
       assertThat(store.runs().recent("portal", 10)).extracting(RunRecord::runId)
-          .containsExactly("r2", "r1");
+          .containsExactly("r3", "r2", "r1");
     }
   }
 
