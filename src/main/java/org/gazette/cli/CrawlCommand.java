@@ -54,8 +54,7 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Zone of page-local times (default: the site's, else UTC).")
   ZoneId timeZone;
 
-  @Option(names = "--allow-private", description = "Allow loopback and private addresses.")
-  boolean allowPrivate;
+  @Mixin PrivateAddressOptions privateAddresses;
 
   @Mixin RunOptions run;
 
@@ -90,9 +89,7 @@ final class CrawlCommand implements Callable<Integer> {
       if (threads != null) {
         g = g.withThreads(threads);
       }
-      if (allowPrivate) {
-        g = g.withAllowPrivate(true);
-      }
+      g = privateAddresses.apply(g, spec.commandLine());
       return g;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -24,6 +24,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,8 +60,7 @@ final class RobotsCommand implements Callable<Integer> {
           + " configured userAgent). Requests always send the configured userAgent.")
   String agent;
 
-  @Option(names = "--allow-private", description = "Allow loopback and private addresses.")
-  boolean allowPrivate;
+  @Mixin PrivateAddressOptions privateAddresses;
 
   @Option(names = {"-v", "--verbose"}, description = "Log to the console too, with stack traces.")
   boolean verbose;
@@ -83,9 +83,7 @@ final class RobotsCommand implements Callable<Integer> {
       }
     }
     GazetteConfig global = Configs.load(null);
-    if (allowPrivate) {
-      global = global.withAllowPrivate(true);
-    }
+    global = privateAddresses.apply(global, spec.commandLine());
     RobotsCache cache = new RobotsCache(agent == null ? global.userAgent() : agent);
     Rules rules = source.file != null ? fromFile(cache, source.file) : fromNetwork(cache, global);
     Duration maxCrawlDelay = global.politeness().maxCrawlDelay();

@@ -80,7 +80,8 @@ final class Runs implements AutoCloseable {
     out.println(summary.line());
     if (summary.count(Outcome.ADDRESS_REFUSED) > 0) {
       err.println("gazette: some URLs resolve to loopback or private addresses, which are refused;"
-          + " pass --allow-private (or allowPrivate: true) to crawl them");
+          + " pass --allow-private or --allow-private-range CIDR (or allowPrivate: in"
+          + " gazette.yaml) to crawl them");
     }
   }
 

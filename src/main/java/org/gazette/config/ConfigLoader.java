@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.gazette.fetch.PrivateAddresses;
 
 /**
  * Loads and checks configuration: a config folder, the built-in defaults, or one site file.
@@ -134,7 +135,7 @@ public final class ConfigLoader {
         new StateConfig(Defaults.STATE_URL, null, null, false, null),
         new StatusConfig(Defaults.STATUS_HOST, Defaults.STATUS_PORT), defaultDaemon(),
         defaultPoliteness(),
-        defaultLimits(), false, Defaults.WARC_PREFIX, Defaults.WARC_MAX_FILE_SIZE,
+        defaultLimits(), PrivateAddresses.NONE, Defaults.WARC_PREFIX, Defaults.WARC_MAX_FILE_SIZE,
         Defaults.THREADS, Defaults.ROBOTS_CACHE_TTL, false, Map.of());
     String ua = userAgent;
     String warcPrefix = prefix;
@@ -146,13 +147,37 @@ public final class ConfigLoader {
         daemon(s.section("daemon"), fallback.daemon()),
         SiteReader.politeness(s.section("politeness"), fallback.politeness()),
         limits(s.section("limits"), fallback.limits()),
-        s.bool("allowPrivate", false),
+        allowPrivate(s),
         warcPrefix,
         s.size("warcMaxFileSize", Defaults.WARC_MAX_FILE_SIZE),
         s.integer("threads", Defaults.THREADS, 1),
         s.duration("robotsCacheTtl", Defaults.ROBOTS_CACHE_TTL, false),
         politenessByDomain(s),
         Map.of()), fallback);
+  }
+
+  /**
+   * {@code allowPrivate}: {@code false} (the default), {@code true} for every address, or a list
+   * of CIDR blocks ({@code [10.1.0.0/16, 127.0.0.1]}) allowed past the SSRF guard.
+   */
+  private static PrivateAddresses allowPrivate(Section s) {
+    Node n = s.get("allowPrivate");
+    if (n == null || n.kind() != Node.Kind.LIST) {
+      return PrivateAddresses.of(s.bool("allowPrivate", false));
+    }
+    PrivateAddresses allowed = PrivateAddresses.NONE;
+    for (Node item : n.items()) {
+      String text = s.itemText(item);
+      if (text == null) {
+        continue;
+      }
+      try {
+        allowed = allowed.plus(PrivateAddresses.of(List.of(text)));
+      } catch (IllegalArgumentException e) {
+        s.problem(item, e.getMessage());
+      }
+    }
+    return allowed;
   }
 
   /** {@code politenessScope}: {@code host} (the default) or {@code domain}. */
@@ -213,14 +238,15 @@ public final class ConfigLoader {
 
   private static Limits limits(Section s, Limits fallback) {
     s.allow("maxBodySize", "connectTimeout", "readTimeout", "totalTimeout", "maxRedirects",
-        "maxUrlLength");
+        "maxUrlLength", "maxPagesPerHost");
     return SiteReader.build(s, () -> new Limits(
         s.size("maxBodySize", Defaults.MAX_BODY_SIZE),
         s.duration("connectTimeout", Defaults.CONNECT_TIMEOUT, false),
         s.duration("readTimeout", Defaults.READ_TIMEOUT, false),
         s.duration("totalTimeout", Defaults.TOTAL_TIMEOUT, false),
         s.integer("maxRedirects", Defaults.MAX_REDIRECTS, 0),
-        s.integer("maxUrlLength", Defaults.MAX_URL_LENGTH, 1)), fallback);
+        s.integer("maxUrlLength", Defaults.MAX_URL_LENGTH, 1),
+        s.integer("maxPagesPerHost", Defaults.MAX_PAGES_PER_HOST, 1)), fallback);
   }
 
   static Politeness defaultPoliteness() {
@@ -230,7 +256,8 @@ public final class ConfigLoader {
 
   private static Limits defaultLimits() {
     return new Limits(Defaults.MAX_BODY_SIZE, Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT,
-        Defaults.TOTAL_TIMEOUT, Defaults.MAX_REDIRECTS, Defaults.MAX_URL_LENGTH);
+        Defaults.TOTAL_TIMEOUT, Defaults.MAX_REDIRECTS, Defaults.MAX_URL_LENGTH,
+        Defaults.MAX_PAGES_PER_HOST);
   }
 
   /** The .yaml files of the sites folder, by name; a .yml file is reported, not skipped quietly. */

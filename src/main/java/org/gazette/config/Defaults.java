@@ -35,6 +35,7 @@ final class Defaults {
   static final Duration TOTAL_TIMEOUT = Duration.ofMinutes(2);
   static final int MAX_REDIRECTS = 5;
   static final int MAX_URL_LENGTH = 2048;
+  static final int MAX_PAGES_PER_HOST = 1000;
 
   static final int MAX_CONCURRENT_SITES = 4;
   static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.gazette.fetch.PrivateAddresses;
 
 /**
  * The whole configuration: config/gazette.yaml and every site of config/sites/.
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * @param daemon how the daemon runs its sites
  * @param politeness the defaults for every site
  * @param limits bounds on each fetch
- * @param allowPrivate true to allow fetching loopback and private addresses (default false)
+ * @param allowPrivate which loopback, private and link-local addresses may be fetched (default
+ *     none; {@code true} allows all, a list of CIDR blocks allows those)
  * @param warcPrefix first part of WARC file names (default gazette)
  * @param warcMaxFileSize a WARC file is closed and a new one begun past this many bytes
  *     (default 1 GB, 2^30 bytes)
@@ -42,7 +44,7 @@ public record GazetteConfig(
     DaemonConfig daemon,
     Politeness politeness,
     Limits limits,
-    boolean allowPrivate,
+    PrivateAddresses allowPrivate,
     String warcPrefix,
     long warcMaxFileSize,
     int threads,
@@ -65,6 +67,7 @@ public record GazetteConfig(
     Objects.requireNonNull(daemon, "daemon");
     Objects.requireNonNull(politeness, "politeness");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(allowPrivate, "allowPrivate");
     Values.check("warcPrefix", Values.nameProblem(warcPrefix));
     Values.check("warcMaxFileSize", warcMaxFileSize > 0, "must be more than zero");
     Values.check("threads", threads >= 1, "must be at least 1");
@@ -100,8 +103,11 @@ public record GazetteConfig(
         allowPrivate, warcPrefix, warcMaxFileSize, newThreads, robotsCacheTtl, politenessByDomain, sites);
   }
 
-  /** This configuration with private addresses allowed or not (for {@code --allow-private}). */
-  public GazetteConfig withAllowPrivate(boolean newAllowPrivate) {
+  /**
+   * This configuration with other private addresses allowed (for {@code --allow-private} and
+   * {@code --allow-private-range}).
+   */
+  public GazetteConfig withAllowPrivate(PrivateAddresses newAllowPrivate) {
     return new GazetteConfig(userAgent, output, logs, state, status, daemon, politeness, limits,
         newAllowPrivate, warcPrefix, warcMaxFileSize, threads, robotsCacheTtl, politenessByDomain, sites);
   }

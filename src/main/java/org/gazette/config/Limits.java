@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param totalTimeout for the whole exchange (default 2m)
  * @param maxRedirects redirects followed for one URL (default 5)
  * @param maxUrlLength longer URLs are not followed (default 2048)
+ * @param maxPagesPerHost URLs of one host scheduled in one run, at most, so that one host full
+ *     of generated pages (a calendar, a faceted search) cannot take a run (default 1000)
  */
 public record Limits(
     long maxBodySize,
@@ -21,7 +23,8 @@ public record Limits(
     Duration readTimeout,
     Duration totalTimeout,
     int maxRedirects,
-    int maxUrlLength) {
+    int maxUrlLength,
+    int maxPagesPerHost) {
 
   public Limits {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -34,6 +37,13 @@ public record Limits(
     Values.check("maxRedirects", maxRedirects >= 0, "must not be negative");
     Values.check("maxUrlLength", maxUrlLength >= 1 && maxUrlLength <= 4000,
         "must be 1 to 4000 (URLs are kept in the state store)");
+    Values.check("maxPagesPerHost", maxPagesPerHost >= 1, "must be at least 1");
+  }
+
+  /** These limits with at most {@code n} URLs of one host in a run. */
+  public Limits withMaxPagesPerHost(int n) {
+    return new Limits(maxBodySize, connectTimeout, readTimeout, totalTimeout, maxRedirects,
+        maxUrlLength, n);
   }
 
   private static boolean isPositive(Duration d) {

@@ -1,6 +1,5 @@
 package org.gazette.crawl;
 
-import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.fetcher.PageFetchResult;
 import edu.uci.ics.crawler4j.fetcher.PageFetcher;
@@ -67,7 +66,6 @@ final class ArchivingPageFetcher extends PageFetcher {
   private final RunSpec spec;
   private final RunStats stats;
   private final ThreadLocal<Capture> handoff = new ThreadLocal<>();
-  private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
   private final java.time.Instant resumeFrom;
 
   /**
@@ -155,7 +153,7 @@ final class ArchivingPageFetcher extends PageFetcher {
     ex.header("Location").ifPresent(location -> {
       try {
         // normalized as links are, so a redirect to a known URL is not fetched twice
-        result.setMovedToUrl(normalizer.filter(uri.resolve(location.trim()).toString()));
+        result.setMovedToUrl(UrlNormalizer.normalize(uri.resolve(location.trim()).toString()));
       } catch (IllegalArgumentException badLocation) {
         result.setMovedToUrl(null);
       }

@@ -1,6 +1,5 @@
 package org.gazette.crawl;
 
-import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtConfig;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
@@ -217,7 +216,7 @@ public final class CrawlRun {
               : Duration.ofSeconds(1));
       RunContext context = new RunContext(spec, scope, stats, fetcher,
           new PageRecordWriter(spec, scope, archive), retries, freshness, captures,
-          new RedirectChains(spec.maxRedirects()));
+          new RedirectChains(spec.maxRedirects()), new CrawlTraps(spec.maxPagesPerHost()));
       RobotstxtConfig robotsOff = new RobotstxtConfig();
       robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
       RunController run;
@@ -249,10 +248,9 @@ public final class CrawlRun {
     ScopeRules scope = context.scope();
     Freshness freshness = context.freshness();
     Map<String, Long> heldBefore = gate.heldBackMillis();
-    BasicURLNormalizer normalizer = new BasicURLNormalizer();
     for (URI seed : spec.seeds()) {
       // the same normalizer as for links, so a seed and a link to it are one URL
-      String url = normalizer.filter(seed.toString());
+      String url = UrlNormalizer.normalize(seed.toString());
       if (url == null) {
         stats.error("bad-seed");
         log.warn("seed is not a URL gazette can fetch: {}", seed);
@@ -260,10 +258,10 @@ public final class CrawlRun {
         run.addNormalizedSeed(url);
       }
     }
-    addRobotsSitemaps(run, polite, normalizer, scope);
+    addRobotsSitemaps(run, polite, scope);
     // sitemaps and feeds the site's configuration names
-    spec.sitemaps().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.SITEMAP));
-    spec.feeds().forEach(u -> addDiscoverySeed(run, normalizer, u, DiscoveryParser.FEED));
+    spec.sitemaps().forEach(u -> addDiscoverySeed(run, u, DiscoveryParser.SITEMAP));
+    spec.feeds().forEach(u -> addDiscoverySeed(run, u, DiscoveryParser.FEED));
     run.onHeartbeat(ms -> {
       long queued = Math.max(0, run.scheduled() - run.processed());
       stats.frontier(queued);
@@ -314,9 +312,9 @@ public final class CrawlRun {
     return out;
   }
 
-  private void addDiscoverySeed(RunController run, BasicURLNormalizer normalizer, URI uri,
+  private void addDiscoverySeed(RunController run, URI uri,
       String kind) {
-    String url = normalizer.filter(uri.toString());
+    String url = UrlNormalizer.normalize(uri.toString());
     if (url != null) {
       run.addNormalizedSeed(url, kind);
     }
@@ -327,7 +325,7 @@ public final class CrawlRun {
    * through the gate, as the first page of each host would anyway).
    */
   private void addRobotsSitemaps(RunController run, PoliteFetcher polite,
-      BasicURLNormalizer normalizer, ScopeRules scope) throws IOException {
+      ScopeRules scope) throws IOException {
     java.util.Set<String> origins = new java.util.LinkedHashSet<>();
     for (URI seed : spec.seeds()) {
       if (seed.getHost() == null || !origins.add(seed.getScheme() + "://" + seed.getAuthority())) {
@@ -335,7 +333,7 @@ public final class CrawlRun {
       }
       try {
         for (String sitemap : polite.robotsPolicy(seed, spec.minDelay()).rules().getSitemaps()) {
-          String url = normalizer.filter(sitemap);
+          String url = UrlNormalizer.normalize(sitemap);
           if (url != null && scope.follows(url, DiscoveryParser.SITEMAP)) {
             log.info("sitemap from robots.txt of {}: {}", seed.getHost(), url);
             run.addNormalizedSeed(url, DiscoveryParser.SITEMAP);

@@ -1,6 +1,5 @@
 package org.gazette.crawl;
 
-import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.Page;
 import edu.uci.ics.crawler4j.parser.TextParseData;
 import edu.uci.ics.crawler4j.url.WebURL;
@@ -34,7 +33,6 @@ final class DiscoveryParser {
 
   private final SitemapReader sitemaps;
   private final FeedReader feeds;
-  private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
   private final int maxUrlLength;
 
   DiscoveryParser(ZoneId zone, int maxUrlLength) {
@@ -84,7 +82,7 @@ final class DiscoveryParser {
   }
 
   private void add(Set<WebURL> links, URI uri, String kind) {
-    String url = normalizer.filter(uri.toString());
+    String url = UrlNormalizer.normalize(uri.toString());
     if (url == null || url.length() > maxUrlLength) {
       return;
     }

@@ -37,11 +37,36 @@ final class GazetteCrawler extends WebCrawler {
           referringPage.getWebURL().getURL(), url.getURL(), run.spec().maxRedirects());
       return false;
     }
+    String trap = CrawlTraps.pathTrap(url.getURL());
+    if (trap != null) {
+      if (run.traps().firstRefusal(url.getURL())) {
+        run.stats().error("trap-path");
+        log.info("not following {}: {}", url.getURL(), trap);
+      }
+      return false;
+    }
     if (run.freshness().skip(url.getURL())) {
       log.trace("captured recently, not fetched again: {}", url.getURL());
       return false;
     }
+    String host = HostAwareFrontier.rawHost(url);
+    if (!run.traps().admit(host)) {
+      if (run.traps().firstTimeFull(host)) {
+        log.info("{} had {} URLs in this run (limits.maxPagesPerHost): its other links are not"
+            + " followed", host, run.spec().maxPagesPerHost());
+      }
+      refused(url.getURL(), "host-page-limit", "maxPagesPerHost");
+      return false;
+    }
     return true;
+  }
+
+  /** Counts a URL not followed as an error of {@code kind}, once per URL. */
+  private void refused(String url, String kind, String why) {
+    if (run.traps().firstRefusal(url)) {
+      run.stats().error(kind);
+      log.debug("not following {}: {}", url, why);
+    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.gazette.crawl;
 
-import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.Page;
 import edu.uci.ics.crawler4j.parser.HtmlParseData;
 import edu.uci.ics.crawler4j.parser.HtmlParser;
@@ -31,7 +30,6 @@ final class JsoupHtmlParser implements HtmlParser {
   private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([^\"';\\s]+)",
       Pattern.CASE_INSENSITIVE);
 
-  private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
   private final int maxUrlLength;
   private final String agentName;
 
@@ -61,7 +59,7 @@ final class JsoupHtmlParser implements HtmlParser {
     data.setOutgoingUrls(noFollow ? new LinkedHashSet<>() : links(doc));
     // feeds the page announces are read for article URLs, like a listing
     for (java.net.URI feed : noFollow ? List.<java.net.URI>of() : org.gazette.discover.FeedLinks.find(doc)) {
-      String url = normalizer.filter(feed.toString());
+      String url = UrlNormalizer.normalize(feed.toString());
       if (url != null && url.length() <= maxUrlLength) {
         WebURL web = new WebURL();
         web.setURL(url);
@@ -89,7 +87,7 @@ final class JsoupHtmlParser implements HtmlParser {
       if (abs.isEmpty() || !(abs.startsWith("http://") || abs.startsWith("https://"))) {
         continue;
       }
-      String url = normalizer.filter(abs);
+      String url = UrlNormalizer.normalize(abs);
       if (url == null || url.length() > maxUrlLength || !seen.add(url)) {
         continue;
       }

@@ -3,7 +3,7 @@ package org.gazette.crawl;
 /** What the crawler threads of one run share. */
 record RunContext(RunSpec spec, ScopeRules scope, RunStats stats, ArchivingPageFetcher fetcher,
     PageRecordWriter records, RetryPolicy retries, Freshness freshness,
-    CaptureArchiver captures, RedirectChains redirects) {
+    CaptureArchiver captures, RedirectChains redirects, CrawlTraps traps) {
 
   /** Notes in the capture store what the page of {@code capture} was extracted as. */
   void classify(Capture capture, String kind) {

@@ -46,6 +46,8 @@ import org.gazette.fetch.FetchOptions;
  *     every run (conditionally)
  * @param maxRedirects redirect hops followed from one URL found on a page or given as a seed;
  *     the target of one more hop is not fetched (error {@code too-many-redirects})
+ * @param maxPagesPerHost URLs of one host scheduled in this run, at most; more are not followed
+ *     (error {@code host-page-limit})
  */
 public record RunSpec(
     String site,
@@ -73,7 +75,8 @@ public record RunSpec(
     List<URI> feeds,
     boolean honourNoindex,
     Duration revisitAfter,
-    int maxRedirects) {
+    int maxRedirects,
+    int maxPagesPerHost) {
 
   /** Redirect hops followed when the configuration does not say (limits.maxRedirects). */
   public static final int DEFAULT_MAX_REDIRECTS = 5;
@@ -88,7 +91,7 @@ public record RunSpec(
     this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
         minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
         fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, DEFAULT_MAX_REDIRECTS);
+        honourNoindex, revisitAfter, DEFAULT_MAX_REDIRECTS, maxPages);
   }
 
   /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
@@ -103,7 +106,7 @@ public record RunSpec(
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
         site.sitemaps(), site.feeds(), site.honourNoindex(), site.revisitAfter(),
-        limits.maxRedirects());
+        limits.maxRedirects(), limits.maxPagesPerHost());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
@@ -111,7 +114,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, maxRedirects);
+        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost);
   }
 
   /** This run with another revisitAfter (null: fetch every page every run). */
@@ -119,7 +122,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, newRevisitAfter, maxRedirects);
+        honourNoindex, newRevisitAfter, maxRedirects, maxPagesPerHost);
   }
 
   /** This run following at most {@code n} redirect hops from one URL. */
@@ -127,7 +130,15 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, n);
+        honourNoindex, revisitAfter, n, maxPagesPerHost);
+  }
+
+  /** This run scheduling at most {@code n} URLs of one host. */
+  public RunSpec withMaxPagesPerHost(int n) {
+    return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
+        maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, revisitAfter, maxRedirects, n);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -167,6 +178,9 @@ public record RunSpec(
     }
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("maxRedirects must not be negative");
+    }
+    if (maxPagesPerHost < 1) {
+      throw new IllegalArgumentException("maxPagesPerHost must be at least 1");
     }
   }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param totalTimeout how long one exchange may take, connect to last byte; the body is cut
  *     (WARC-Truncated: time) when it runs out
  * @param maxBodySize largest body kept, in bytes; the body is cut (WARC-Truncated: length)
- * @param allowPrivate whether loopback, private and link-local addresses may be fetched
+ * @param privateAddresses which loopback, private, link-local and metadata addresses may be
+ *     fetched all the same (by default none)
  */
 public record FetchOptions(
     String userAgent,
@@ -19,12 +20,20 @@ public record FetchOptions(
     Duration readTimeout,
     Duration totalTimeout,
     long maxBodySize,
-    boolean allowPrivate) {
+    PrivateAddresses privateAddresses) {
 
   /** Largest response header block accepted, in bytes. */
   public static final int MAX_HEADER_BYTES = 64 * 1024;
 
+  /** Options with every private address refused ({@code false}) or allowed ({@code true}). */
+  public FetchOptions(String userAgent, Duration connectTimeout, Duration readTimeout,
+      Duration totalTimeout, long maxBodySize, boolean allowPrivate) {
+    this(userAgent, connectTimeout, readTimeout, totalTimeout, maxBodySize,
+        PrivateAddresses.of(allowPrivate));
+  }
+
   public FetchOptions {
+    java.util.Objects.requireNonNull(privateAddresses, "privateAddresses");
     if (userAgent == null || userAgent.isBlank()) {
       throw new IllegalArgumentException("userAgent must not be empty");
     }

@@ -92,10 +92,10 @@ public final class HttpFetcher {
       throw new FetchException(FetchException.Kind.DNS, uri, "host not found: " + host, e);
     }
     String refusal = AddressGuard.refusal(address);
-    if (refusal != null && !options.allowPrivate()) {
+    if (refusal != null && !options.privateAddresses().allows(address)) {
       throw new FetchException(FetchException.Kind.ADDRESS_REFUSED, uri,
           host + " is a " + refusal + " (" + address.getHostAddress()
-              + "); pass --allow-private to crawl it");
+              + "); pass --allow-private or --allow-private-range to crawl it");
     }
     return address;
   }
@@ -126,7 +126,12 @@ public final class HttpFetcher {
     }
     ssl.setSSLParameters(params);
     ssl.setSoTimeout((int) options.connectTimeout().toMillis());
-    ssl.startHandshake();
+    try {
+      ssl.startHandshake();
+    } catch (IOException | RuntimeException e) {
+      ssl.close(); // the caller never gets the socket to close: a failed handshake must not leak it
+      throw e;
+    }
     return ssl;
   }
 

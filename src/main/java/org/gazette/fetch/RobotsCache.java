@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  *       robots.txt counts as "unavailable", which allows all (section 2.3.1.2);
  *   <li>4xx other than 429: "unavailable", allow all (section 2.3.1.3);
  *   <li>429, 5xx, a timeout, a failed connection or a cut body: "unreachable", disallow all
- *       (section 2.3.1.4), and ask again after at most 10 minutes.
+ *       (section 2.3.1.4), and ask again after at most 10 minutes;
+ *   <li>an address the SSRF guard refuses, a name that does not resolve or a failed TLS
+ *       handshake, at the origin itself: the {@link FetchException} is thrown, so the page fails
+ *       with that reason (it could not be fetched either).
  * </ul>
  *
  * <p>One cache serves every run in the JVM. A Crawl-delay is kept as written, whatever its size
@@ -162,6 +165,12 @@ public final class RobotsCache {
       } catch (FetchException e) {
         if (e.kind() == FetchException.Kind.ADDRESS_REFUSED && redirects == 0) {
           throw e; // gazette's own refusal of the host, nothing was sent: the page fails with it
+        }
+        if ((e.kind() == FetchException.Kind.TLS || e.kind() == FetchException.Kind.DNS)
+            && redirects == 0) {
+          // no page of the origin can be fetched either, for the same reason: the page fails
+          // with it, so the run reports "tls" or "dns" rather than a robots.txt problem
+          throw e;
         }
         return unreachable(robotsUri, "robots.txt unreachable: " + e.getMessage());
       }

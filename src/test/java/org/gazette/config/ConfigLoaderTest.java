@@ -32,8 +32,8 @@ class ConfigLoaderTest {
     assertThat(c.politeness()).isEqualTo(
         new Politeness(Duration.ofSeconds(1), Duration.ofSeconds(30), 1, 5.0));
     assertThat(c.limits()).isEqualTo(new Limits(10 * 1024 * 1024, Duration.ofSeconds(10),
-        Duration.ofSeconds(30), Duration.ofMinutes(2), 5, 2048));
-    assertThat(c.allowPrivate()).isFalse();
+        Duration.ofSeconds(30), Duration.ofMinutes(2), 5, 2048, 1000));
+    assertThat(c.allowPrivate()).isEqualTo(org.gazette.fetch.PrivateAddresses.NONE);
     assertThat(c.warcPrefix()).isEqualTo("gazette");
     assertThat(c.warcMaxFileSize()).isEqualTo(1024L * 1024 * 1024);
     assertThat(c.threads()).isEqualTo(4);
@@ -190,5 +190,27 @@ class ConfigLoaderTest {
     StateConfig s = new StateConfig("jdbc:postgresql://db/gazette", "crawler", "s3cret", true, "n1");
 
     assertThat(s.toString()).doesNotContain("s3cret").contains("crawler", "***");
+  }
+
+  @Test
+  void allowPrivateTakesTrueFalseOrAListOfBlocks(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("gazette.yaml"), "allowPrivate: [10.1.0.0/16, 127.0.0.1]\n");
+    org.gazette.fetch.PrivateAddresses allowed = ConfigLoader.load(dir).allowPrivate();
+    assertThat(allowed.allows(java.net.InetAddress.getByName("10.1.2.3"))).isTrue();
+    assertThat(allowed.allows(java.net.InetAddress.getByName("127.0.0.2"))).isFalse();
+
+    Files.writeString(dir.resolve("gazette.yaml"), "allowPrivate: true\n");
+    assertThat(ConfigLoader.load(dir).allowPrivate())
+        .isEqualTo(org.gazette.fetch.PrivateAddresses.ALL);
+  }
+
+  @Test
+  void aBadBlockInAllowPrivateIsReportedWithItsLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("gazette.yaml"), "threads: 2\nallowPrivate:\n"
+        + "  - 10.0.0.0/8\n  - intranet.example\n");
+    ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        ConfigException.class, () -> ConfigLoader.load(dir));
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("gazette.yaml")
+        + ":4: allowPrivate[1]: not an IP address or CIDR block: \"intranet.example\"");
   }
 }

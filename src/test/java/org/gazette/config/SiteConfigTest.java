@@ -82,7 +82,7 @@ class SiteConfigTest {
   @Test
   void globalWithersStillCheck() {
     assertThat(DEFAULTS.withThreads(8).threads()).isEqualTo(8);
-    assertThat(DEFAULTS.withAllowPrivate(true).allowPrivate()).isTrue();
+    assertThat(DEFAULTS.withAllowPrivate(org.gazette.fetch.PrivateAddresses.ALL).allowPrivate().all()).isTrue();
     assertThat(DEFAULTS.withOutput(Path.of("x/../archive")).output())
         .isEqualTo(Path.of("archive").toAbsolutePath());
     assertThat(DEFAULTS.withUserAgent("bot/1 (+https://bot.example.org/)").userAgent())

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.gazette.fetch.FetchOptions;
 import org.gazette.fetch.PolitenessGate;
+import org.gazette.fetch.PrivateAddresses;
 import org.gazette.fetch.RobotsCache;
 import org.gazette.testing.HostileServer;
 import org.gazette.testing.WarcAssertions;
@@ -59,23 +60,42 @@ class HostileWebIT {
   RunSummary crawl(String site, int maxRetries, String... hrefs) throws Exception {
     List<String> links = new ArrayList<>(List.of(hrefs));
     links.addAll(NORMAL);
-    server.on("/", html("<html><head><title>Front</title></head><body><ul>"
-        + links.stream().map(h -> "<li><a href=\"" + h + "\">link</a></li>")
-            .collect(Collectors.joining())
-        + "</ul></body></html>"));
+    server.on("/", front(links));
     URI seed = server.uri("/");
-    RunSpec spec = new RunSpec(site, List.of(seed), List.of(seed.getHost()),
+    return run(spec(site, seed, List.of(seed.getHost()), maxRetries, 5,
+        PrivateAddresses.ALL, tmp));
+  }
+
+  /**
+   * A run from {@code seed} over {@code hosts} with the suite's small limits (so that each
+   * hostile case costs seconds): "/" pages are listings, /news/ pages articles.
+   */
+  static RunSpec spec(String site, URI seed, List<String> hosts, int maxRetries, int maxDepth,
+      PrivateAddresses allowed, Path tmp) {
+    return new RunSpec(site, List.of(seed), hosts,
         List.of(Pattern.compile("/$")), List.of(Pattern.compile("/news/")), ZoneOffset.UTC, 100,
-        5, Duration.ZERO, Duration.ofSeconds(30), 0, maxRetries, Duration.ofMillis(200), 2048, 1,
-        // small limits, so that each hostile case costs seconds
+        maxDepth, Duration.ZERO, Duration.ofSeconds(30), 0, maxRetries, Duration.ofMillis(200),
+        2048, 1,
         new FetchOptions(CrawlIT.UA, Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofSeconds(3), MAX_BODY, true),
+            Duration.ofSeconds(3), MAX_BODY, allowed),
         tmp.resolve("warc"), tmp.resolve("state"), "gazette", 1L << 30, "ops@example.org");
+  }
+
+  /** Runs {@code spec} and checks that the run completed without an internal error. */
+  static RunSummary run(RunSpec spec) throws Exception {
     RunSummary summary = new CrawlRun(spec, new PolitenessGate(1), new RobotsCache(CrawlIT.UA))
         .execute(p -> { });
     assertThat(summary.outcome()).as("run outcome").isEqualTo("completed");
     assertThat(summary.errors()).as("errors").doesNotContainKey("internal");
     return summary;
+  }
+
+  /** A front page linking to {@code hrefs}. */
+  static HostileServer.Behaviour front(List<String> hrefs) {
+    return html("<html><head><title>Front</title></head><body><ul>"
+        + hrefs.stream().map(h -> "<li><a href=\"" + h + "\">link</a></li>")
+            .collect(Collectors.joining())
+        + "</ul></body></html>");
   }
 
   /** Every record of the run, after checking the archive verifies and nothing is left open. */

@@ -32,14 +32,35 @@ public final class HostileServer implements AutoCloseable {
     void serve(Socket socket, OutputStream out) throws IOException, InterruptedException;
   }
 
+  /** A path answered according to its whole request target (path and query). */
+  @FunctionalInterface
+  public interface Routed {
+    Behaviour forTarget(String target);
+  }
+
   private final ServerSocket server;
-  private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
+  private final String scheme;
+  private final Map<String, Routed> routes = new ConcurrentHashMap<>();
+  private final Map<String, Routed> prefixRoutes = new ConcurrentHashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> targets = Collections.synchronizedList(new ArrayList<>());
   private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean closed;
 
+  /** A plain HTTP server on 127.0.0.1. */
   public HostileServer() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(InetAddress.getLoopbackAddress(), 0, null);
+  }
+
+  /**
+   * A server on {@code address} (another 127.x.y.z is another host) and {@code port} (0: any);
+   * HTTPS with {@code tls}'s key when it is not null.
+   */
+  public HostileServer(InetAddress address, int port, javax.net.ssl.SSLContext tls)
+      throws IOException {
+    server = tls == null ? new ServerSocket(port, 50, address)
+        : tls.getServerSocketFactory().createServerSocket(port, 50, address);
+    scheme = tls == null ? "http" : "https";
     Thread acceptor = new Thread(this::acceptLoop, "hostile-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -47,13 +68,36 @@ public final class HostileServer implements AutoCloseable {
 
   /** Serves {@code path} (without query) with {@code behaviour}; unknown paths get a 404. */
   public HostileServer on(String path, Behaviour behaviour) {
-    routes.put(path, behaviour);
+    routes.put(path, target -> behaviour);
     return this;
   }
 
-  /** {@code http://127.0.0.1:port} */
+  /** Serves {@code path} (without query) with what {@code routed} makes of the whole target. */
+  public HostileServer onTarget(String path, Routed routed) {
+    routes.put(path, routed);
+    return this;
+  }
+
+  /** Serves every path under {@code prefix} that has no route of its own. */
+  public HostileServer onPrefix(String prefix, Routed routed) {
+    prefixRoutes.put(prefix, routed);
+    return this;
+  }
+
+  /** {@code http://127.0.0.1:port}, or the address and scheme the server was made with. */
   public String base() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return scheme + "://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** The whole request targets (path and query) so far, in order, one entry per request. */
+  public List<String> targets() {
+    synchronized (targets) {
+      return List.copyOf(targets);
+    }
   }
 
   public URI uri(String path) {
@@ -109,7 +153,14 @@ public final class HostileServer implements AutoCloseable {
       }
       String path = target.split("\\?", 2)[0];
       requests.add(path);
-      Behaviour b = routes.getOrDefault(path, notFound());
+      targets.add(target);
+      Routed r = routes.get(path);
+      if (r == null) {
+        r = prefixRoutes.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+            .max(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(String::length)))
+            .map(Map.Entry::getValue).orElse(null);
+      }
+      Behaviour b = r == null ? notFound() : r.forTarget(target);
       OutputStream out = s.getOutputStream();
       b.serve(s, out);
       out.flush();
@@ -142,6 +193,24 @@ public final class HostileServer implements AutoCloseable {
     }
     String[] line = head.toString(StandardCharsets.ISO_8859_1).split("\r\n", 2)[0].split(" ");
     return line.length >= 2 ? line[1] : null;
+  }
+
+  /**
+   * The TLS context of a server with a self-signed certificate for 127.0.0.1 (made once with
+   * keytool, valid for 100 years: src/test/resources/tls/self-signed.p12, password changeit),
+   * which no default trust store accepts.
+   */
+  public static javax.net.ssl.SSLContext selfSigned() throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (InputStream in = HostileServer.class.getResourceAsStream("/tls/self-signed.p12")) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, "changeit".toCharArray());
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), null, null);
+    return tls;
   }
 
   // ---- behaviours ----
