@@ -18,6 +18,10 @@ final class CheckConfigCommand implements Callable<Integer> {
       description = "Config folder (default: ./config if present, else the built-in defaults).")
   Path config;
 
+  // read by Main before logging starts; declared here so picocli accepts and documents it
+  @Option(names = {"-v", "--verbose"}, description = "Log to the console too, with stack traces.")
+  boolean verbose;
+
   @Override
   public Integer call() {
     GazetteConfig global = Configs.load(config);

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gazette.config.GazetteConfig;
 import org.gazette.config.SiteConfig;
@@ -58,11 +60,20 @@ final class CrawlCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
 
+  /** The options that override a record's key, to name them in messages. */
+  private static final Map<String, String> OPTIONS = Map.of("userAgent", "--user-agent",
+      "output", "--out", "threads", "--threads", "seeds", "--seed", "maxPages", "--max-pages",
+      "maxDepth", "--max-depth", "minDelay", "--min-delay", "timeZone", "--time-zone");
+
   @Override
   public Integer call() throws Exception {
     if (sites.isEmpty() && seeds.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --site NAME or --seed URL");
     }
+    if (out != null) {
+      OptionValues.folder(spec.commandLine(), "--out", out);
+    }
+    OptionValues.folder(spec.commandLine(), "--state", run.state);
     GazetteConfig global = overrides(Configs.load(config));
     // bare seeds without --time-zone: DESIGN.md says guess the zone from the page, else UTC
     boolean guess = sites.isEmpty() && timeZone == null;
@@ -92,15 +103,24 @@ final class CrawlCommand implements Callable<Integer> {
       g = privateAddresses.apply(g, spec.commandLine());
       return g;
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw badOption(e);
     }
+  }
+
+  /** "threads: must be at least 1", from a record, as "--threads: must be at least 1". */
+  private CommandLine.ParameterException badOption(IllegalArgumentException e) {
+    String m = String.valueOf(e.getMessage());
+    int colon = m.indexOf(": ");
+    String option = colon > 0 ? OPTIONS.get(m.substring(0, colon)) : null;
+    return new CommandLine.ParameterException(spec.commandLine(),
+        option == null ? m : option + m.substring(colon));
   }
 
   private List<SiteConfig> selectedSites(GazetteConfig global) {
     try {
       return sitesWithOverrides(global);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw badOption(e);
     }
   }
 
@@ -109,7 +129,7 @@ final class CrawlCommand implements Callable<Integer> {
     if (sites.isEmpty()) {
       selected.add(SiteConfig.forSeeds(seeds, global));
     }
-    for (String name : sites) {
+    for (String name : new LinkedHashSet<>(sites)) { // --site a --site a crawls a once
       SiteConfig site = global.sites().get(name);
       if (site == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "no site '" + name

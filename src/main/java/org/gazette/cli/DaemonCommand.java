@@ -30,7 +30,9 @@ final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Daemon daemon = new Daemon(config, run.state, spec.commandLine().getErr());
+    Daemon daemon = new Daemon(config,
+        OptionValues.folder(spec.commandLine(), "--state", run.state),
+        spec.commandLine().getErr());
     // Signals rather than a shutdown hook: the daemon stops in its own time and exits 0, and
     // the JVM has no hook for SIGHUP. sun.misc.Signal is the JDK's supported way to catch them.
     AtomicBoolean stopping = new AtomicBoolean();

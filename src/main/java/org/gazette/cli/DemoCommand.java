@@ -35,8 +35,10 @@ final class DemoCommand implements Callable<Integer> {
     GazetteConfig global = ConfigLoader.defaults()
         .withAllowPrivate(PrivateAddresses.of(List.of("127.0.0.0/8")));
     if (out != null) {
-      global = global.withOutput(out.toAbsolutePath());
+      global = global.withOutput(OptionValues.folder(spec.commandLine(), "--out", out)
+          .toAbsolutePath());
     }
+    OptionValues.folder(spec.commandLine(), "--state", run.state);
     try (SampleNewsSite site = SampleNewsSite.start("127.0.0.1", 0)) {
       spec.commandLine().getErr().println("gazette demo: sample news site at " + site.baseUri());
       SiteConfig demo = global.sites().get("demo").withSeeds(List.of(site.baseUri()));

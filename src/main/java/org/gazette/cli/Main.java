@@ -32,6 +32,8 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(Failures::badUsage);
+    OptionValues.register(cli);
     return cli.execute(args);
   }
 

@@ -107,8 +107,9 @@ final class RobotsCommand implements Callable<Integer> {
     try {
       content = Files.readAllBytes(file);
     } catch (IOException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "cannot read robots file " + file + ": " + e);
+          "--robots-file: cannot read " + file + ": " + why);
     }
     RobotsCache.Policy policy = cache.parse(file.toUri(), content, "text/plain");
     return uri -> policy;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gazette.sample.SampleNewsSite;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +33,14 @@ final class SampleSiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--port: must be from 0 to 65535, found " + port);
+    }
+    if (crawlDelay != null && !(crawlDelay >= 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--crawl-delay: must not be negative, found " + crawlDelay);
+    }
     SampleNewsSite.Options options = SampleNewsSite.Options.defaults();
     if (crawlDelay != null) {
       options = options.withCrawlDelay(Duration.ofMillis((long) (crawlDelay * 1000)));

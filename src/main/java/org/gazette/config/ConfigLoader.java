@@ -3,14 +3,21 @@ package org.gazette.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,7 +51,7 @@ public final class ConfigLoader {
     Path globalFile = configDir.resolve("gazette.yaml");
     Problems problems = new Problems(globalFile.toString());
     Node root = Node.map("", 1, Map.of());
-    if (Files.exists(globalFile)) {
+    if (Files.exists(globalFile, LinkOption.NOFOLLOW_LINKS)) { // a broken link is reported
       String text = readFile(globalFile, problems);
       root = text == null ? null : YamlFile.parse(text, problems);
     }
@@ -55,9 +62,16 @@ public final class ConfigLoader {
     all.addAll(problems.sorted());
 
     Map<String, SiteConfig> sites = new LinkedHashMap<>();
+    Map<String, Path> byLowerCaseName = new HashMap<>();
     for (Path file : siteFiles(configDir.resolve("sites"), all)) {
       Problems siteProblems = new Problems(file.toString());
       SiteConfig site = readSite(file, siteProblems, global.politeness());
+      Path same = byLowerCaseName.putIfAbsent(siteName(file).toLowerCase(Locale.ROOT), file);
+      if (same != null) {
+        // two sites whose folders and archives mix on a case-insensitive file system
+        siteProblems.add(0, "", "site name differs only in case from " + same.getFileName()
+            + "'s; site names become folder names: rename one");
+      }
       if (site != null) {
         sites.put(site.name(), site);
       }
@@ -108,10 +122,13 @@ public final class ConfigLoader {
   }
 
   private static SiteConfig readSite(Path file, Problems problems, Politeness global) {
-    String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     String text = readFile(file, problems);
     Node root = text == null ? null : YamlFile.parse(text, problems);
-    return SiteReader.read(name, root, problems, global);
+    return SiteReader.read(siteName(file), root, problems, global);
+  }
+
+  private static String siteName(Path file) {
+    return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
   }
 
   /** gazette.yaml; bad values are reported and replaced by defaults, so this never fails. */
@@ -270,9 +287,11 @@ public final class ConfigLoader {
       return List.of();
     }
     try (Stream<Path> files = Files.list(sitesDir)) {
-      List<Path> sorted = files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+      // not only regular files: a folder or a broken link named like a site file is reported
+      // when read, rather than leaving a site out without a word
+      List<Path> sorted = files.sorted().collect(Collectors.toList());
       for (Path f : sorted) {
-        if (f.getFileName().toString().endsWith(".yml")) {
+        if (f.getFileName().toString().endsWith(".yml") && Files.isRegularFile(f)) {
           all.add(new ConfigException.Problem(f.toString(), 0, "",
               "ignored: site files end in .yaml"));
         }
@@ -282,26 +301,68 @@ public final class ConfigLoader {
           .filter(f -> !f.getFileName().toString().startsWith(".")) // editor and backup files
           .collect(Collectors.toList());
     } catch (IOException e) {
-      all.add(new ConfigException.Problem(sitesDir.toString(), 0, "", "cannot list: " + e));
+      all.add(new ConfigException.Problem(sitesDir.toString(), 0, "", "cannot list: "
+          + reason(e)));
       return List.of();
     }
   }
 
   /** The file as UTF-8 text, or null (reported) when it cannot be read as such. */
   private static String readFile(Path file, Problems problems) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      // Strict decoding: a Latin-1 file would otherwise load with U+FFFD in its patterns.
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      problems.add(0, "", "not UTF-8 text");
-    } catch (IOException e) {
-      problems.add(0, "", "cannot read: " + e);
+    if (Files.isDirectory(file)) {
+      problems.add(0, "", "is a folder, not a file");
+      return null;
     }
-    return null;
+    if (!Files.exists(file)) {
+      String target;
+      try {
+        target = Files.readSymbolicLink(file).toString();
+      } catch (IOException | UnsupportedOperationException e) {
+        target = "?";
+      }
+      problems.add(0, "", "is a link to " + target + ", which does not exist");
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      problems.add(0, "", "cannot read: " + reason(e));
+      return null;
+    }
+    // Strict decoding: a Latin-1 file would otherwise load with U+FFFD in its patterns.
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has more chars than bytes
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      problems.add(line, "", at < bytes.length
+          ? String.format("not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[at] & 0xff)
+          : "not UTF-8 text (cut in the middle of a character); save the file as UTF-8");
+      return null;
+    }
+    return out.flip().toString();
+  }
+
+  /** Why a file could not be read, without the exception's class name. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static String readResource(String name) {

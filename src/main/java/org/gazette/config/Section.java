@@ -2,6 +2,7 @@ package org.gazette.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -201,15 +202,27 @@ final class Section {
     return bytes;
   }
 
-  /** A folder or file; relative paths resolve against the current directory. */
+  /**
+   * A folder, made when first needed; relative paths resolve against the current directory. A
+   * file where the folder or one of its parents should be is reported now rather than when the
+   * first run writes there.
+   */
   Path path(String key, String def) {
     String s = text(key, def);
+    Path dir;
     try {
-      return Path.of(s).toAbsolutePath().normalize();
+      dir = Path.of(s).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       problem(key, "not a usable path: " + Values.quote(s) + " (" + e.getReason() + ")");
       return Path.of(def).toAbsolutePath().normalize();
     }
+    for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      if (Files.exists(p)) {
+        problem(key, "not a folder: " + p + " is a file");
+        break;
+      }
+    }
+    return dir;
   }
 
   /** A time zone ID such as Asia/Shanghai or +08:00. */

@@ -20,8 +20,8 @@ import java.util.Set;
  * @param seeds where each run starts: absolute http(s) URLs, at least one
  * @param hosts host names in scope, lower case (default: the seeds' hosts)
  * @param schedule Quartz cron expression, read in {@code timeZone} (default every 30 minutes,
- *     {@code 0 *}{@code /30 * * * ?}); only checked for being non-empty until the scheduler
- *     parses it
+ *     {@code 0 *}{@code /30 * * * ?}); the loader checks that it parses and fires again; a
+ *     site built in code is only checked for being non-empty
  * @param timeZone zone of the site's schedule and of page-local times (default UTC)
  * @param revisitAfter an article page is fetched again only this long after its last capture
  *     (default P7D)
@@ -31,7 +31,8 @@ import java.util.Set;
  * @param listing URLs of listing pages (front page, sections, pagination)
  * @param article URLs of article pages
  * @param selectors extraction selectors as written in the file (maps, lists, strings), for the
- *     extractor to read and check; empty when none
+ *     extractor to read; the loader has checked that each one parses as a jsoup CSS selector;
+ *     empty when none
  */
 public record SiteConfig(
     String name,
@@ -168,9 +169,12 @@ public record SiteConfig(
       return "not an absolute http(s) URL: " + Values.quote(seed.toString());
     }
     if (seed.getHost() == null) {
-      // java.net.URI leaves the host null for non-ASCII names, too.
+      // java.net.URI leaves the host null for non-ASCII names, and for a port past 2^31, too.
       return "no host name (write international domain names in punycode, xn--...): "
           + Values.quote(seed.toString());
+    }
+    if (seed.getPort() == 0 || seed.getPort() > 65535) {
+      return "port out of range (1 to 65535): " + Values.quote(seed.toString());
     }
     return null;
   }

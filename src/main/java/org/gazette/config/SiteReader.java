@@ -2,11 +2,16 @@ package org.gazette.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /** Reads one site file, and the politeness block that gazette.yaml and site files share. */
 final class SiteReader {
@@ -32,14 +37,8 @@ final class SiteReader {
     List<URI> seeds = seeds(s);
     List<String> hosts = hosts(s);
     String schedule = s.text("schedule", Defaults.SCHEDULE);
-    try {
-      org.quartz.CronExpression.validateExpression(schedule);
-    } catch (java.text.ParseException e) {
-      s.problem("schedule", "not a Quartz cron expression (sec min hour day-of-month month"
-          + " day-of-week [year], e.g. \"0 */30 * * * ?\"): " + Values.quote(schedule) + ": "
-          + e.getMessage());
-    }
     var timeZone = s.zone("timeZone", Defaults.TIME_ZONE);
+    schedule(s, schedule, timeZone);
     var revisitAfter = s.duration("revisitAfter", Defaults.REVISIT_AFTER, true);
     int maxPages = s.integer("maxPages", Defaults.MAX_PAGES, 1);
     int maxDepth = s.integer("maxDepth", Defaults.MAX_DEPTH, 0);
@@ -47,6 +46,10 @@ final class SiteReader {
     UrlPatterns listing = patterns(s.section("listing"));
     UrlPatterns article = patterns(s.section("article"));
     var selectors = s.raw("selectors");
+    Node selectorsNode = s.get("selectors");
+    if (selectorsNode != null && selectorsNode.kind() == Node.Kind.MAP) {
+      selectors(s, selectorsNode);
+    }
     List<URI> sitemaps = s.get("sitemaps") == null ? List.of() : urls(s, "sitemaps");
     List<URI> feeds = s.get("feeds") == null ? List.of() : urls(s, "feeds");
     boolean honourNoindex = s.bool("honourNoindex", false);
@@ -56,6 +59,47 @@ final class SiteReader {
     return build(s, () -> new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter,
         maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
         honourNoindex), null);
+  }
+
+  /**
+   * Reports a schedule Quartz cannot parse, and one that parses but never fires again (February
+   * 30th, a year gone by), which the scheduler would only refuse when the daemon starts.
+   */
+  private static void schedule(Section s, String schedule, ZoneId zone) {
+    org.quartz.CronExpression cron;
+    try {
+      cron = new org.quartz.CronExpression(schedule);
+    } catch (java.text.ParseException e) {
+      s.problem("schedule", "not a Quartz cron expression (sec min hour day-of-month month"
+          + " day-of-week [year], e.g. \"0 */30 * * * ?\"): " + Values.quote(schedule) + ": "
+          + e.getMessage());
+      return;
+    }
+    cron.setTimeZone(TimeZone.getTimeZone(zone));
+    if (cron.getNextValidTimeAfter(new Date()) == null) {
+      s.problem("schedule", "never fires: no date matches " + Values.quote(schedule)
+          + " from now on");
+    }
+  }
+
+  /**
+   * Checks every selector under {@code selectors:}, however nested in mappings and lists, by
+   * parsing it as jsoup will when it extracts; the keys are the extractor's to define.
+   */
+  private static void selectors(Section s, Node n) {
+    if (n.kind() == Node.Kind.MAP) {
+      n.entries().values().forEach(child -> selectors(s, child));
+    } else if (n.kind() == Node.Kind.LIST) {
+      n.items().forEach(item -> selectors(s, item));
+    } else if (n.isBlank() || !(n.typed() instanceof String)) {
+      s.problem(n, "expected a CSS selector such as \"h1.headline\", found " + n.describe());
+    } else {
+      try {
+        QueryParser.parse(n.value());
+      } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+        s.problem(n, "bad CSS selector " + Values.quote(n.value()) + ": " + e.getMessage());
+      }
+    }
   }
 
   /** {@code base} with the keys {@code s} sets laid over it. */
@@ -131,7 +175,7 @@ final class SiteReader {
     if (items == null) {
       return null;
     }
-    if (items.isEmpty()) {
+    if (items.isEmpty() && s.get("hosts").kind() == Node.Kind.LIST) { // else already reported
       s.problem("hosts", "must list at least one host; remove the key for the seeds' hosts");
     }
     List<String> hosts = new ArrayList<>();

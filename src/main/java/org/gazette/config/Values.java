@@ -147,7 +147,8 @@ final class Values {
     int bestDistance = Math.max(2, word.length() / 3) + 1;
     for (String c : candidates) {
       int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
+      // as many edits as the word has letters is another word, not a typo ("8" is not "GB")
+      if (d < bestDistance && d < word.length()) {
         best = c;
         bestDistance = d;
       }
@@ -181,6 +182,22 @@ final class Values {
       return "null";
     }
     String s = text.length() > 100 ? text.substring(0, 97) + "..." : text;
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '"') {
+        sb.append('\\').append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c < 0x20 || c == 0x7f) {
+        // a NUL or an escape sequence would garble the terminal the message is printed on
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
   }
 }

@@ -66,6 +66,7 @@ final class YamlFile {
     }
   }
 
+  /** The value at the current token, or null for an alias (reported). */
   private Node value(JsonParser p, String path, int line) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
@@ -73,8 +74,12 @@ final class YamlFile {
         return mapping(p, path, line);
       case START_ARRAY:
         List<Node> items = new ArrayList<>();
+        int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(value(p, path + "[" + items.size() + "]", line(p)));
+          Node item = value(p, path + "[" + index++ + "]", line(p));
+          if (item != null) {
+            items.add(item);
+          }
         }
         return Node.list(path, line, List.copyOf(items));
       case VALUE_NULL:
@@ -87,8 +92,10 @@ final class YamlFile {
         return Node.scalar(path, line, p.getText(), p.getNumberValue());
       default:
         if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
-          // Jackson hands an alias over as its name, which would be read as a value.
+          // Jackson hands an alias over as its name, which would be read as a value: the key is
+          // left out instead, so that its name is not reported a second time as a bad value.
           problems.add(line(p), path, "YAML aliases (*" + p.getText() + ") are not supported");
+          return null;
         }
         return Node.scalar(path, line, p.getText(), p.getText());
     }
@@ -102,6 +109,9 @@ final class YamlFile {
       String childPath = path.isEmpty() ? key : path + "." + key;
       p.nextToken();
       Node child = value(p, childPath, keyLine);
+      if (child == null) {
+        continue; // an alias, reported
+      }
       Node first = entries.putIfAbsent(key, child);
       if (first != null) {
         // YAML forbids it, and "the last one wins" hides edits made to the wrong copy.

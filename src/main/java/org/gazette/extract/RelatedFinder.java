@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -41,6 +42,11 @@ final class RelatedFinder {
 
   private final Set<Element> blocks = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, RelatedItem> items = new LinkedHashMap<>();
+  // Each link's headline URL and each element's count of them, computed once: climbing from
+  // every link of a big block asks about the same ancestors again and again, which made a
+  // page with a few thousand links take seconds.
+  private final Map<Element, Optional<String>> headlineUrl = new IdentityHashMap<>();
+  private final Map<Element, Long> headlineCount = new IdentityHashMap<>();
 
   /** Finds the related items of a page. */
   static RelatedFinder find(Document doc) {
@@ -69,8 +75,11 @@ final class RelatedFinder {
   private static List<Element> headings(Document doc) {
     List<Element> found = new ArrayList<>();
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
-      if (e.ownText().isBlank()) {
-        continue; // headings have their words as own text; this skips most of the page cheaply
+      String own = e.ownText();
+      if (own.isBlank() || TextNormalizer.normalize(own).length() > 30) {
+        // headings have their few words as own text: this skips most of the page cheaply, and
+        // never takes the text of a whole subtree just to find it too long
+        continue;
       }
       String text = TextNormalizer.normalize(e.text());
       if (text.length() <= 30 && HEADING.matcher(text).find() && !childMatches(e)) {
@@ -133,10 +142,11 @@ final class RelatedFinder {
   /** Adds the headline links of a block, each with the comment count printed beside it. */
   private void collect(Element block) {
     for (Element a : block.select("a[href]")) {
-      if (!Headlines.isHeadline(a)) {
+      Optional<String> headline = headlineUrl(a);
+      if (headline.isEmpty()) {
         continue;
       }
-      String url = Headlines.url(a).orElseThrow();
+      String url = headline.get();
       String title = Headlines.title(a);
       RelatedItem known = items.get(url);
       if (known == null || known.title().length() < title.length()) {
@@ -150,7 +160,7 @@ final class RelatedFinder {
    * The text of a link's item: its largest ancestor holding no other headline, plus following
    * siblings up to the next headline (for flat blocks where counts sit between links).
    */
-  static String itemText(Element a, Element block) {
+  private String itemText(Element a, Element block) {
     Element item = a;
     while (item.parent() != null && item != block && item.parent() != block
         && headlineUrls(item.parent()) <= 1) {
@@ -169,16 +179,26 @@ final class RelatedFinder {
     return TextNormalizer.normalize(text.toString());
   }
 
-  private static long headlineUrls(Element e) {
-    return e.select("a[href]").stream()
-        .filter(Headlines::isHeadline)
-        .map(a -> Headlines.url(a).orElseThrow())
-        .distinct()
-        .count();
+  private long headlineUrls(Element e) {
+    Long n = headlineCount.get(e);
+    if (n == null) {
+      n = e.select("a[href]").stream()
+          .map(this::headlineUrl)
+          .flatMap(Optional::stream)
+          .distinct()
+          .count();
+      headlineCount.put(e, n);
+    }
+    return n;
+  }
+
+  private Optional<String> headlineUrl(Element a) {
+    return headlineUrl.computeIfAbsent(a,
+        link -> Headlines.isHeadline(link) ? Headlines.url(link) : Optional.empty());
   }
 
   /** The next heading, or story text: a block with no headline that is more than a count. */
-  private static boolean endsSection(Element e) {
+  private boolean endsSection(Element e) {
     return isHeading(e)
         || (headlineUrls(e) == 0 && TextNormalizer.weight(e.text()) > MAX_LABEL_WEIGHT);
   }

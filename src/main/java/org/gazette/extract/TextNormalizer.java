@@ -15,18 +15,6 @@ import java.util.regex.Pattern;
 public final class TextNormalizer {
 
   /**
-   * Invisible characters with no meaning in text: C0 controls other than whitespace (NUL among
-   * them), DEL, soft hyphen, zero-width space, word joiner, BOM. ZWNJ and ZWJ (U+200C, U+200D)
-   * stay: Persian and Indic spelling and emoji sequences need them.
-   */
-  private static final Pattern INVISIBLE =
-      Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F\\u00AD\\u180E\\u200B\\u2060\\uFEFF]");
-
-  /** ASCII whitespace plus NBSP and the other Unicode spaces, ideographic space included. */
-  private static final Pattern SPACES =
-      Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
-
-  /**
    * A Han character followed by one parenthesized lowercase syllable. Whether the syllable really
    * is pinyin is checked in code ({@link #isPinyin}), which keeps real parentheses.
    */
@@ -55,10 +43,58 @@ public final class TextNormalizer {
     if (text == null) {
       return null;
     }
-    String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-    s = INVISIBLE.matcher(s).replaceAll("");
-    s = SPACES.matcher(s).replaceAll(" ").strip();
-    return removePinyin(s);
+    String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFC);
+    s = foldSpaces(s);
+    // the pinyin pattern needs a parenthesis; most text has none, and the regex is not free
+    return s.indexOf('(') < 0 && s.indexOf('（') < 0 ? s : removePinyin(s);
+  }
+
+  /**
+   * Drops invisible characters, makes each run of spaces one space and trims,
+   * in one pass: this runs on every text node of every page, where two regex replacements cost
+   * more than the rest of the extraction.
+   */
+  private static String foldSpaces(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    boolean changed = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isInvisible(c)) {
+        changed = true;
+        continue;
+      }
+      if (isSpace(c)) {
+        // a lone ' ' between words is kept as is; anything else is a change
+        changed |= c != ' ' || space || out.length() == 0 || i == s.length() - 1;
+        space = true;
+      } else {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(c);
+      }
+    }
+    return changed ? out.toString() : s;
+  }
+
+  /**
+   * Invisible characters with no meaning in text: C0 controls other than whitespace (NUL among
+   * them), DEL, soft hyphen, zero-width space, word joiner, BOM. ZWNJ and ZWJ (U+200C, U+200D)
+   * stay: Persian and Indic spelling and emoji sequences need them.
+   */
+  private static boolean isInvisible(char c) {
+    return (c <= 0x08) || (c >= 0x0E && c <= 0x1F) || c == 0x7F || c == 0x00AD || c == 0x180E
+        || c == 0x200B || c == 0x2060 || c == 0xFEFF;
+  }
+
+  /** ASCII whitespace plus NBSP and the other Unicode spaces, ideographic space included. */
+  private static boolean isSpace(char c) {
+    return (c >= 0x09 && c <= 0x0D) || c == ' ' || c == 0x00A0 || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
+        || c == 0x205F || c == 0x3000;
   }
 
   /** Like {@link #normalize}, but null when nothing visible is left. */

@@ -182,7 +182,8 @@ class ConfigLoaderTest {
     Files.write(dir.resolve("sites/x.yaml"), new byte[] {'s', 'e', 'e', 'd', 's', ':', (byte) 0xe9});
 
     assertThatThrownBy(() -> ConfigLoader.load(dir))
-        .hasMessage(dir.resolve("sites/x.yaml") + ": not UTF-8 text");
+        .hasMessage(dir.resolve("sites/x.yaml") + ":1: not UTF-8 text (byte 0xE9); save the file as"
+            + " UTF-8");
   }
 
   @Test
