@@ -13,8 +13,8 @@ import java.util.Arrays;
 
 /**
  * Drops from a JSON-lines file the records that point into the part of their WARC file that a
- * repair cut off ({@code warc.offset} at or past the cut), and a last line cut short by the crash.
- * Every other line is kept byte for byte.
+ * repair cut off ({@code warc.offset} at or past the cut, in that file), and a last line cut short
+ * by the crash. Every other line is kept byte for byte.
  */
 final class JsonLinesCut {
 
@@ -26,9 +26,10 @@ final class JsonLinesCut {
    * Rewrites {@code file} without the dropped lines; atomically, so that a crash during the repair
    * leaves either the old file or the new one.
    *
+   * @param warcName the name of the WARC file that was cut (its final name)
    * @return how many lines were dropped; 0 if the file does not exist
    */
-  static int apply(Path file, long cut) throws IOException {
+  static int apply(Path file, String warcName, long cut) throws IOException {
     if (!Files.exists(file)) {
       return 0;
     }
@@ -41,7 +42,7 @@ final class JsonLinesCut {
       int end = complete ? lf : data.length;
       byte[] line = Arrays.copyOfRange(data, start, end);
       start = end + 1;
-      if (keep(line, complete, cut)) {
+      if (keep(line, complete, warcName, cut)) {
         kept.write(line);
         kept.write('\n');
       } else {
@@ -57,7 +58,7 @@ final class JsonLinesCut {
     return dropped;
   }
 
-  private static boolean keep(byte[] line, boolean complete, long cut) {
+  private static boolean keep(byte[] line, boolean complete, String warcName, long cut) {
     JsonNode record;
     try {
       record = JSON.readTree(new String(line, StandardCharsets.UTF_8));
@@ -65,8 +66,15 @@ final class JsonLinesCut {
       // a line the crash cut short is dropped; one that was never JSON is not ours to judge
       return complete;
     }
-    JsonNode offset = record == null ? null : record.path("warc").path("offset");
-    return offset == null || !offset.canConvertToLong() || offset.asLong() < cut;
+    JsonNode warc = record == null ? null : record.path("warc");
+    if (warc == null || (warc.path("file").isTextual()
+        && !warc.path("file").asText().equals(warcName))) {
+      // a record of another file says nothing about this cut: the writer appends a line beside
+      // its record's file, but a line that strayed must not be lost to another file's repair
+      return true;
+    }
+    JsonNode offset = warc.path("offset");
+    return !offset.canConvertToLong() || offset.asLong() < cut;
   }
 
   private static int indexOf(byte[] data, int from) {

@@ -69,6 +69,11 @@ final class WarcFile {
     return open(warcPath);
   }
 
+  /** The JSON-lines file's path while it is written. */
+  Path jsonlOpenPath() {
+    return open(jsonlPath);
+  }
+
   /** The WARC file's path once closed. */
   Path finalPath() {
     return warcPath;

@@ -48,6 +48,24 @@ public final class WarcRepair {
     }
   }
 
+  /**
+   * Told what a repair keeps of a file before the file takes its final name: what else refers to
+   * the part cut off (a capture store) must forget it first. A crash between the two leaves the
+   * file {@code .open}, so the next repair tells it again; the other way round, a file already
+   * renamed would never be told.
+   */
+  @FunctionalInterface
+  public interface BeforeClose {
+    /**
+     * @param warc the file's final name; it is deleted, not renamed, if {@code keptBytes} is 0
+     * @param keptBytes its length after the cut: what lies at or past this offset is gone
+     * @throws IOException to leave the file {@code .open}, for a later repair
+     */
+    void cut(Path warc, long keptBytes) throws IOException;
+  }
+
+  private static final BeforeClose NOTHING = (warc, kept) -> { };
+
   private WarcRepair() {}
 
   /**
@@ -58,6 +76,15 @@ public final class WarcRepair {
    * @return what was done to each file repaired, in name order; empty if there was none
    */
   public static List<Result> repairFolder(Path dir) throws IOException {
+    return repairFolder(dir, NOTHING);
+  }
+
+  /**
+   * Repairs every open WARC file in {@code dir} as {@link #repairFolder(Path)} does, telling
+   * {@code beforeClose} what is kept of each before it takes its final name; a file for which it
+   * throws is logged and left {@code .open} (cut, not renamed).
+   */
+  public static List<Result> repairFolder(Path dir, BeforeClose beforeClose) throws IOException {
     List<Result> results = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return results;
@@ -68,7 +95,7 @@ public final class WarcRepair {
     }
     for (Path file : open) {
       try {
-        results.add(repair(file));
+        results.add(repair(file, beforeClose));
       } catch (IOException e) {
         log.warn("Cannot repair {}: {}", file, e.toString());
         log.debug("Repair of {} failed", file, e);
@@ -86,6 +113,14 @@ public final class WarcRepair {
    *     {@code *.warc.open}
    */
   public static Result repair(Path openFile) throws IOException {
+    return repair(openFile, NOTHING);
+  }
+
+  /**
+   * Repairs one file as {@link #repair(Path)} does, telling {@code beforeClose} what is kept of it
+   * before it takes its final name (or is deleted).
+   */
+  public static Result repair(Path openFile, BeforeClose beforeClose) throws IOException {
     if (!isOpenWarc(openFile)) {
       throw new IllegalArgumentException("not an open WARC file: " + openFile);
     }
@@ -101,8 +136,9 @@ public final class WarcRepair {
     Cut cut = findCut(openFile);
     long size = Files.size(openFile);
     truncate(openFile, cut.end());
-    int dropped = JsonLinesCut.apply(jsonlOpen, cut.end());
+    int dropped = JsonLinesCut.apply(jsonlOpen, finalName, cut.end());
     Result result = new Result(warc, cut.records(), cut.end(), size - cut.end(), dropped);
+    beforeClose.cut(warc, cut.end());
     if (cut.records() == 0) {
       // not even the warcinfo record is whole: nothing worth keeping
       Files.deleteIfExists(jsonlOpen);

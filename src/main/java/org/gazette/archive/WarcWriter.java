@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each record is its own gzip member, so a {@link WarcLocation} offset can be seeked to. A write
  * that fails is cut back out of the file and the file stays usable; if it cannot be cut out the
  * file is left {@code .open}, for the next start to repair, and the next write begins a new file.
+ * A write that fails for lack of space, or that {@link WarcWriterOptions#minFreeSpace()} holds
+ * back, throws {@link NoSpaceLeftException}; the files stay whole and {@link #close()} still
+ * closes the current one.
  */
 public final class WarcWriter implements Closeable {
 
@@ -45,12 +51,14 @@ public final class WarcWriter implements Closeable {
   private final String prefix;
   private final String node;
   private final long maxFileSize;
+  private final long minFreeSpace;
   private final Warcinfo warcinfo;
   private final ObjectWriter json;
   private final Clock clock;
   private final LongConsumer onWrite;
   private final List<Path> closedFiles = new ArrayList<>();
   private WarcFile current;
+  private java.nio.file.FileStore store; // of the directory, once it exists
   private String warcinfoId;
   private int nextSerial;
   private boolean closed;
@@ -62,6 +70,7 @@ public final class WarcWriter implements Closeable {
     this.prefix = options.prefix();
     this.node = options.node();
     this.maxFileSize = options.maxFileSize();
+    this.minFreeSpace = options.minFreeSpace();
     this.warcinfo = options.warcinfo();
     this.json = options.objectMapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     this.clock = options.clock();
@@ -184,7 +193,13 @@ public final class WarcWriter implements Closeable {
 
   /**
    * Appends {@code record} to the {@code .jsonl} beside the WARC file that holds {@code at}, even
-   * when that file was closed (rotated) since: a JSON line always lies beside its record.
+   * when that file was closed since: rotated by this writer, or written by an earlier run of the
+   * same folder (a run that resumes a crashed one parses the pages that run archived but did not
+   * extract, and their records lie in that run's files). A JSON line always lies beside its
+   * record.
+   *
+   * @throws IllegalArgumentException if no closed WARC file of that name is in this writer's
+   *     folder
    */
   public synchronized void appendJson(Object record, WarcLocation at) throws IOException {
     Objects.requireNonNull(record, "record");
@@ -195,15 +210,56 @@ public final class WarcWriter implements Closeable {
       appendLine(current, line);
       return;
     }
-    for (Path closed : closedFiles) {
-      if (closed.getFileName().toString().equals(at.file())) {
-        Path jsonl = closed.resolveSibling(
-            at.file().replaceFirst("\\.warc\\.gz$", "") + ".jsonl");
-        java.nio.file.Files.write(jsonl, line, java.nio.file.StandardOpenOption.APPEND);
-        return;
+    Path jsonl = closedJsonl(at).orElseThrow(() -> new IllegalArgumentException(
+        "no closed WARC file " + at.file() + " in " + directory));
+    // No other writer appends here: one run writes to a folder at a time (CrawlRun's lock).
+    // One write of the whole line (Files.write would cut it in 8 KB writes), and a failed one
+    // cut back out: no repair visits a closed file, so half a line would stay for ever.
+    try (FileChannel channel = FileChannel.open(jsonl, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      long before = channel.size();
+      try {
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        try {
+          channel.truncate(before);
+        } catch (IOException alsoFailed) {
+          e.addSuppressed(alsoFailed);
+        }
+        throw noSpaceOr(e, line.length);
       }
     }
-    throw new IllegalArgumentException("no WARC file " + at.file() + " written by this writer");
+  }
+
+  /**
+   * The JSON-lines file beside the WARC file that holds {@code at}: the {@code .jsonl.open} of the
+   * file being written, or the {@code .jsonl} of a closed file of this writer's folder; empty if
+   * there is none.
+   */
+  public synchronized Optional<Path> jsonLinesOf(WarcLocation at) {
+    Objects.requireNonNull(at, "at");
+    if (current != null && current.name().equals(at.file())) {
+      return Optional.of(current.jsonlOpenPath());
+    }
+    return closedJsonl(at).filter(Files::isRegularFile);
+  }
+
+  /**
+   * The {@code .jsonl} beside {@code at}'s WARC file if that file is a closed one of this folder;
+   * the JSON lines may not exist yet.
+   */
+  private Optional<Path> closedJsonl(WarcLocation at) {
+    String name = at.file();
+    Path warc = directory.resolve(name).normalize();
+    if (!name.endsWith(WarcFileName.WARC_EXTENSION) || warc.getParent() == null
+        || !warc.getParent().equals(directory.normalize()) || !Files.isRegularFile(warc)) {
+      return Optional.empty();
+    }
+    return Optional.of(warc.resolveSibling(name.substring(0,
+        name.length() - WarcFileName.WARC_EXTENSION.length()) + WarcFileName.JSONL_EXTENSION));
   }
 
   /** The WARC file being written, under its {@code .open} name; empty between files. */
@@ -232,6 +288,7 @@ public final class WarcWriter implements Closeable {
   }
 
   private WarcFile fileForExchange() throws IOException {
+    requireSpace();
     if (current != null && current.size() >= maxFileSize) {
       closeCurrent();
     }
@@ -246,17 +303,23 @@ public final class WarcWriter implements Closeable {
   }
 
   private void openNext() throws IOException {
+    requireSpace();
     Instant now = clock.instant();
     WarcFileName name = new WarcFileName(prefix, now, nextSerial++, node);
     Files.createDirectories(directory);
-    WarcFile file = WarcFile.create(directory, name);
     WarcinfoRecord info = new WarcinfoRecord(WarcRecord.newRecordId(), now, name.warc(), warcinfo);
     byte[] member = GzipMember.of(info);
+    WarcFile file;
+    try {
+      file = WarcFile.create(directory, name);
+    } catch (IOException e) {
+      throw noSpaceOr(e, member.length);
+    }
     try {
       file.append(member);
     } catch (IOException e) {
       file.discard();
-      throw e;
+      throw noSpaceOr(e, member.length);
     }
     onWrite.accept(member.length);
     current = file;
@@ -286,7 +349,11 @@ public final class WarcWriter implements Closeable {
       start = file.append(members);
     } catch (IOException e) {
       dropIfBroken(file);
-      throw e;
+      long bytes = 0;
+      for (byte[] m : members) {
+        bytes += m.length;
+      }
+      throw noSpaceOr(e, bytes);
     }
     onWrite.accept(file.size() - start);
     return start;
@@ -311,7 +378,61 @@ public final class WarcWriter implements Closeable {
       file.appendLine(line);
     } catch (IOException e) {
       dropIfBroken(file);
-      throw e;
+      throw noSpaceOr(e, line.length);
+    }
+  }
+
+  /**
+   * Refuses to go on below {@link WarcWriterOptions#minFreeSpace()}: checked before each exchange
+   * and each new file, under the writer's lock, so no two writes pass it on the same space.
+   */
+  private void requireSpace() throws NoSpaceLeftException {
+    if (minFreeSpace <= 0) {
+      return;
+    }
+    long free = usableSpace();
+    if (free >= 0 && free < minFreeSpace) {
+      throw new NoSpaceLeftException(directory, free, minFreeSpace, null);
+    }
+  }
+
+  /**
+   * {@code e} as a {@link NoSpaceLeftException} when it failed for lack of space: its message says
+   * so, or the space left (the failed write rolled back) is less than the {@code bytes} it was to
+   * write, which holds whatever the language of the system's messages.
+   */
+  private IOException noSpaceOr(IOException e, long bytes) {
+    if (e instanceof NoSpaceLeftException) {
+      return e;
+    }
+    long free = usableSpace();
+    if (NoSpaceLeftException.saysNoSpace(e) || (free >= 0 && free < bytes)) {
+      return new NoSpaceLeftException(directory, free, 0, e);
+    }
+    return e;
+  }
+
+  /** The bytes this process may still write to the directory's disk; -1 if it cannot be told. */
+  private long usableSpace() {
+    try {
+      if (store == null) {
+        Path dir = directory.toAbsolutePath();
+        Path existing = dir;
+        while (existing != null && !Files.isDirectory(existing)) {
+          existing = existing.getParent(); // not made yet: its disk is its nearest parent's
+        }
+        if (existing == null) {
+          return -1;
+        }
+        java.nio.file.FileStore found = Files.getFileStore(existing);
+        if (existing.equals(dir)) {
+          store = found; // looking a store up reads the mount table: once is enough
+        }
+        return found.getUsableSpace();
+      }
+      return store.getUsableSpace();
+    } catch (IOException e) {
+      return -1;
     }
   }
 

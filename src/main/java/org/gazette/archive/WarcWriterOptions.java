@@ -35,6 +35,7 @@ public final class WarcWriterOptions {
   private String prefix = DEFAULT_PREFIX;
   private String node;
   private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  private long minFreeSpace;
   private ObjectMapper objectMapper;
   private Clock clock = Clock.systemUTC();
   private LongConsumer onWrite = bytes -> { };
@@ -118,6 +119,30 @@ public final class WarcWriterOptions {
       throw new IllegalArgumentException("maxFileSize must be positive: " + bytes);
     }
     this.maxFileSize = bytes;
+    return this;
+  }
+
+  /**
+   * The free space, in bytes, that the writer keeps on the disk of {@link #directory()}: before
+   * each exchange (request with response or revisit) and before it begins a file, it checks the
+   * space left and, below this, throws {@link NoSpaceLeftException} without writing, as Heritrix's
+   * disk space monitor pauses a crawl. The JSON line and metadata record that complete an exchange
+   * already written are not held back: the space kept is there for them, and for whatever else
+   * shares the disk (the state store, the logs). Defaults to 0: no check, a write fails only when
+   * the disk is full.
+   */
+  public long minFreeSpace() {
+    return minFreeSpace;
+  }
+
+  /**
+   * @throws IllegalArgumentException if negative
+   */
+  public WarcWriterOptions minFreeSpace(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("minFreeSpace must not be negative: " + bytes);
+    }
+    this.minFreeSpace = bytes;
     return this;
   }
 

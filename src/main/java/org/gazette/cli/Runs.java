@@ -11,12 +11,14 @@ import org.gazette.crawl.RunSpec;
 import org.gazette.crawl.RunSummary;
 import org.gazette.fetch.PolitenessGate;
 import org.gazette.fetch.RobotsCache;
+import org.gazette.store.RunRecord;
 import org.gazette.store.StateStore;
 
 /**
  * Runs crawls for the CLI: one politeness gate and robots.txt cache for all of them, progress on
  * the terminal, Ctrl-C stops the run cleanly (its WARC file is closed), and the output files and
  * the summary line at the end. The state store opens with the first run and closes with this.
+ * A site whose last run did not finish has it finished (resumed) by the next, as in the daemon.
  */
 final class Runs implements AutoCloseable {
   private final GazetteConfig global;
@@ -47,8 +49,13 @@ final class Runs implements AutoCloseable {
     if (store == null) {
       store = StateStore.open(global.state(), stateDir);
     }
+    // The site's last run did not finish (kill -9, power loss, Ctrl-C): this one finishes it, as
+    // the daemon's next run would. A fresh run would leave alone the articles that run archived
+    // and never parse them again, so a page archived just before the crash would never get its
+    // JSON record; resuming replays those pages from the archive instead of fetching them.
+    RunRecord unfinished = store.runs().toResume(spec.site()).orElse(null);
     CrawlRun run = new CrawlRun(guessTimeZone ? spec.withGuessedTimeZone() : spec, gate, robots,
-        store, global.state().node(), null);
+        store, global.state().node(), unfinished);
     ConsoleProgress progress = new ConsoleProgress(err);
     try (StopSignals signals = StopSignals.install(() -> {
       err.println();

@@ -255,7 +255,7 @@ public final class ConfigLoader {
 
   private static Limits limits(Section s, Limits fallback) {
     s.allow("maxBodySize", "connectTimeout", "readTimeout", "totalTimeout", "maxRedirects",
-        "maxUrlLength", "maxPagesPerHost");
+        "maxUrlLength", "maxPagesPerHost", "minFreeSpace");
     return SiteReader.build(s, () -> new Limits(
         s.size("maxBodySize", Defaults.MAX_BODY_SIZE),
         s.duration("connectTimeout", Defaults.CONNECT_TIMEOUT, false),
@@ -263,7 +263,8 @@ public final class ConfigLoader {
         s.duration("totalTimeout", Defaults.TOTAL_TIMEOUT, false),
         s.integer("maxRedirects", Defaults.MAX_REDIRECTS, 0),
         s.integer("maxUrlLength", Defaults.MAX_URL_LENGTH, 1),
-        s.integer("maxPagesPerHost", Defaults.MAX_PAGES_PER_HOST, 1)), fallback);
+        s.integer("maxPagesPerHost", Defaults.MAX_PAGES_PER_HOST, 1),
+        s.size("minFreeSpace", Defaults.MIN_FREE_SPACE, true)), fallback);
   }
 
   static Politeness defaultPoliteness() {
@@ -274,7 +275,7 @@ public final class ConfigLoader {
   private static Limits defaultLimits() {
     return new Limits(Defaults.MAX_BODY_SIZE, Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT,
         Defaults.TOTAL_TIMEOUT, Defaults.MAX_REDIRECTS, Defaults.MAX_URL_LENGTH,
-        Defaults.MAX_PAGES_PER_HOST);
+        Defaults.MAX_PAGES_PER_HOST, Defaults.MIN_FREE_SPACE);
   }
 
   /** The .yaml files of the sites folder, by name; a .yml file is reported, not skipped quietly. */

@@ -36,6 +36,11 @@ final class Defaults {
   static final int MAX_REDIRECTS = 5;
   static final int MAX_URL_LENGTH = 2048;
   static final int MAX_PAGES_PER_HOST = 1000;
+  // Room kept on the output disk: the exchange being written (up to MAX_BODY_SIZE), its JSON line
+  // and metadata, and what shares the disk in the default layout (the H2 state store beside
+  // warc/, logs rolled at 50 MB) all fit many times over; on a disk meant for 1 GB WARC files
+  // it is nothing. Heritrix pauses at 8 GB by default, for crawls far larger than a news site's.
+  static final long MIN_FREE_SPACE = 256L << 20; // 256 MB
 
   static final int MAX_CONCURRENT_SITES = 4;
   static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);

@@ -186,6 +186,11 @@ final class Section {
 
   /** A size in bytes, more than zero. */
   long size(String key, long def) {
+    return size(key, def, false);
+  }
+
+  /** A size in bytes; {@code zeroAllowed}: 0 too (a bare 0 turns a check off). */
+  long size(String key, long def, boolean zeroAllowed) {
     Node n = present(key);
     if (n == null || !scalar(n, "a size")) {
       return def;
@@ -195,7 +200,7 @@ final class Section {
       problem(n, "not a size: " + Values.quote(n.value()) + " (" + Values.SIZE_HINT + ")");
       return def;
     }
-    if (bytes <= 0) {
+    if (bytes < 0 || (bytes == 0 && !zeroAllowed)) {
       problem(n, "must be more than zero: " + Values.quote(n.value()));
       return def;
     }

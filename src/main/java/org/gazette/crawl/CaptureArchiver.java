@@ -137,6 +137,11 @@ final class CaptureArchiver {
     index.classify(recordId, kind);
   }
 
+  /** Forgets the capture written as {@code recordId}; its record stays in the archive. */
+  void forget(String recordId) {
+    index.forget(recordId);
+  }
+
   /**
    * The archived content of {@code url} if it was captured at or after {@code since}: what a
    * resumed run parses instead of fetching the page a second time.

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -194,17 +193,24 @@ public final class CrawlRun {
       Path warcDir, StateStore state) throws IOException {
     // a crash leaves .open files: cut each after its last whole record and close it. One run per
     // site at a time writes here, so no .open file in this folder is being written now.
-    List<WarcRepair.Result> repaired = WarcRepair.repairFolder(warcDir);
-    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir).onWrite(stats::warcWritten))) {
-      for (WarcRepair.Result r : repaired) {
-        // captures whose content the repair cut away can no longer be revisited
-        state.captures().forgetFrom(r.warc(), r.keptBytes());
+    WarcRepair.repairFolder(warcDir, (warc, kept) -> {
+      // captures whose record the repair cut away are forgotten, before the file loses .open: a
+      // crash in between must leave the repair to do again, or those captures would stay, and
+      // the articles they name be left alone as archived, for revisitAfter, with no copy at all
+      try {
+        state.captures().forgetFrom(warc, kept);
+      } catch (org.gazette.store.StoreException e) {
+        throw new IOException(e.getMessage(), e); // left .open, for the next run to finish
       }
+    });
+    RunAbort abort = new RunAbort(this::stop);
+    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir).onWrite(stats::warcWritten))) {
       CaptureArchiver captures = new CaptureArchiver(archive, state.captures(), warcDir,
           spec.site(), runId);
       CrawlConfig config = crawlConfig();
       PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
-          spec.maxCrawlDelay(), spec.delayFactor(), robotsExchange -> archiveQuietly(archive, robotsExchange, stats));
+          spec.maxCrawlDelay(), spec.delayFactor(),
+          robotsExchange -> archiveQuietly(archive, robotsExchange, stats, abort));
       Instant resumeFrom = resumes == null ? null
           : state.runs().resumeFrom(runId).orElse(resumes.started());
       ArchivingPageFetcher fetcher = new ArchivingPageFetcher(config, polite, captures, spec,
@@ -216,7 +222,7 @@ public final class CrawlRun {
               : Duration.ofSeconds(1));
       RunContext context = new RunContext(spec, scope, stats, fetcher,
           new PageRecordWriter(spec, scope, archive), retries, freshness, captures,
-          new RedirectChains(spec.maxRedirects()), new CrawlTraps(spec.maxPagesPerHost()));
+          new RedirectChains(spec.maxRedirects()), new CrawlTraps(spec.maxPagesPerHost()), abort);
       RobotstxtConfig robotsOff = new RobotstxtConfig();
       robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
       RunController run;
@@ -285,6 +291,15 @@ public final class CrawlRun {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (context.abort().reason().isPresent()) {
+      IOException closeFailure = null;
+      try {
+        archive.close(); // what was written is whole: close it, as a clean stop would
+      } catch (IOException e) {
+        closeFailure = e;
+      }
+      throw context.abort().failure(context.abort().reason().get(), closeFailure);
     }
     archive.close();
     // a retried attempt is counted processed by the frontier, but is not a page of its own
@@ -367,11 +382,14 @@ public final class CrawlRun {
   }
 
   private static void archiveQuietly(WarcWriter archive, org.gazette.fetch.HttpExchange ex,
-      RunStats stats) {
+      RunStats stats, RunAbort abort) {
     try {
       archive.write(ex);
       stats.exchange(ex.response().length);
     } catch (IOException e) {
+      if (abort.check(e)) {
+        return; // the disk is full: the run stops
+      }
       stats.error("warc-write");
       log.warn("cannot archive {}: {}", ex.uri(), e.getMessage());
     }
@@ -405,7 +423,8 @@ public final class CrawlRun {
     WarcWriterOptions options = new WarcWriterOptions(dir,
         Warcinfo.of(spec.site(), runId, spec.fetch().userAgent(), spec.operator()))
         .prefix(spec.warcPrefix())
-        .maxFileSize(spec.warcMaxFileSize());
+        .maxFileSize(spec.warcMaxFileSize())
+        .minFreeSpace(spec.minFreeSpace());
     // the node in file names: state.node when set, else the host name (WarcWriterOptions)
     return node == null ? options : options.node(node);
   }

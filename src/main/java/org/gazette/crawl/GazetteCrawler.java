@@ -117,9 +117,15 @@ final class GazetteCrawler extends WebCrawler {
         default -> { }
       }
     } catch (java.io.IOException e) {
-      // the WARC record is written; only the JSON line is missing, and the run must know
+      // the WARC record is written; its JSON line or its metadata record is missing
+      if (e instanceof PageRecordWriter.RecordNotWritten) {
+        run.forget(capture); // else no later run would write it: see RunContext.forget
+      }
+      if (run.abort().check(e)) {
+        return; // the disk is full: the run stops, and says so once
+      }
       run.stats().error("jsonl-write");
-      log.warn("cannot write the JSON record of {}: {}", page.getWebURL().getURL(), e.getMessage());
+      log.warn("cannot write the records of {}: {}", page.getWebURL().getURL(), e.getMessage());
     } catch (RuntimeException e) {
       run.stats().extractionFailure();
       log.info("extraction failed for {}: {}", page.getWebURL().getURL(), e.toString());
@@ -130,7 +136,11 @@ final class GazetteCrawler extends WebCrawler {
   @Override
   protected void onUnhandledException(WebURL webUrl, Throwable e) {
     String url = webUrl == null ? "?" : webUrl.getURL();
-    if (e instanceof ArchivingPageFetcher.RobotsDeniedException denied) {
+    if (run.abort().check(e)) {
+      // fetched but not archived: the run stops, and the next one fetches it again
+      run.stats().error("no-space");
+      log.info("not archived, no space left: {}", url);
+    } else if (e instanceof ArchivingPageFetcher.RobotsDeniedException denied) {
       run.stats().outcome(Outcome.ROBOTS_DENIED);
       if (denied.unavailable() != null) {
         // RFC 9309: an unreachable robots.txt disallows all; the summary must say why

@@ -25,6 +25,15 @@ import org.jsoup.nodes.Document;
  * patterns the extractor decides from the page itself.
  */
 final class PageRecordWriter {
+  /** The page's JSON record could not be appended: the page has none. */
+  static final class RecordNotWritten extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RecordNotWritten(String url, IOException cause) {
+      super("cannot write the JSON record of " + url + ": " + cause.getMessage(), cause);
+    }
+  }
+
   private final RunSpec spec;
   private final ScopeRules scope;
   private final WarcWriter archive;
@@ -36,7 +45,12 @@ final class PageRecordWriter {
     this.archive = archive;
   }
 
-  /** Writes the page's records; returns what kind of page it was. */
+  /**
+   * Writes the page's records; returns what kind of page it was.
+   *
+   * @throws RecordNotWritten if its JSON record could not be appended
+   * @throws IOException if its metadata record could not be written (the JSON record was)
+   */
   PageKind write(Capture capture, JsoupParseData page, String url) throws IOException {
     Document doc = page.document();
     PageKind kind = switch (scope.kind(url)) {
@@ -60,12 +74,42 @@ final class PageRecordWriter {
       default -> null;
     };
     // the JSON line goes after the response record, which is already written
-    if (record != null) {
-      archive.appendJson(record, at);
+    if (record != null && !(capture.replayed() == Capture.Replayed.NOT_EXTRACTED
+        && hasJsonLine(at))) {
+      try {
+        archive.appendJson(record, at);
+      } catch (IOException e) {
+        throw new RecordNotWritten(url, e);
+      }
     }
     archive.writeMetadata(capture.exchange().uri(), capture.exchange().date(), at.recordId(),
         WarcContentTypes.WARC_FIELDS, metadata(capture, page, record));
     return kind;
+  }
+
+  /**
+   * Whether the JSON lines beside {@code at} already hold a record of it. A page is replayed
+   * without its record when its run died between archiving and classifying it; that is mostly
+   * before the JSON line was written, but may be after, and the line must not be written twice.
+   * Only such replays read the file, so the cost falls on the few pages a crash left in flight.
+   */
+  private boolean hasJsonLine(WarcLocation at) {
+    java.util.Optional<java.nio.file.Path> jsonl = archive.jsonLinesOf(at);
+    if (jsonl.isEmpty()) {
+      return false;
+    }
+    // RecordJson writes compact JSON: the WarcRef of the record holds exactly this. Read as
+    // Latin-1, which decodes any bytes: the id is ASCII, and no line can make the read fail.
+    String id = "\"record_id\":\"" + at.recordId() + "\"";
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(jsonl.get(),
+        java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      return lines.anyMatch(line -> line.contains(id));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // when in doubt, write it: a record twice is better than none
+      org.slf4j.LoggerFactory.getLogger(PageRecordWriter.class)
+          .debug("cannot read {}: {}", jsonl.get(), e.toString());
+      return false;
+    }
   }
 
   private static byte[] metadata(Capture capture, JsoupParseData page, Object record) {

@@ -48,6 +48,8 @@ import org.gazette.fetch.FetchOptions;
  *     the target of one more hop is not fetched (error {@code too-many-redirects})
  * @param maxPagesPerHost URLs of one host scheduled in this run, at most; more are not followed
  *     (error {@code host-page-limit})
+ * @param minFreeSpace bytes kept free on the disk of the WARC folder; below, the run stops with
+ *     an error before it writes the next exchange (0: no check)
  */
 public record RunSpec(
     String site,
@@ -76,10 +78,25 @@ public record RunSpec(
     boolean honourNoindex,
     Duration revisitAfter,
     int maxRedirects,
-    int maxPagesPerHost) {
+    int maxPagesPerHost,
+    long minFreeSpace) {
 
   /** Redirect hops followed when the configuration does not say (limits.maxRedirects). */
   public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+  /** A run that does not check the free space of its WARC folder's disk. */
+  public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
+      List<Pattern> articlePatterns, ZoneId timeZone, int maxPages, int maxDepth,
+      Duration minDelay, Duration maxCrawlDelay, double delayFactor, int maxRetries,
+      Duration maxRetryAfter, int maxUrlLength, int threads, FetchOptions fetch, Path output,
+      Path stateDir, String warcPrefix, long warcMaxFileSize, String operator,
+      List<URI> sitemaps, List<URI> feeds, boolean honourNoindex, Duration revisitAfter,
+      int maxRedirects) {
+    this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
+        minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
+        fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, revisitAfter, maxRedirects, maxPages, 0);
+  }
 
   /** A run that follows up to {@link #DEFAULT_MAX_REDIRECTS} redirects from one URL. */
   public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
@@ -91,7 +108,7 @@ public record RunSpec(
     this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
         minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
         fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, DEFAULT_MAX_REDIRECTS, maxPages);
+        honourNoindex, revisitAfter, DEFAULT_MAX_REDIRECTS, maxPages, 0);
   }
 
   /** The run of {@code site} under the global configuration; the state lives in {@code state/}. */
@@ -106,7 +123,7 @@ public record RunSpec(
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
         site.sitemaps(), site.feeds(), site.honourNoindex(), site.revisitAfter(),
-        limits.maxRedirects(), limits.maxPagesPerHost());
+        limits.maxRedirects(), limits.maxPagesPerHost(), limits.minFreeSpace());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
@@ -114,7 +131,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost);
+        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace);
   }
 
   /** This run with another revisitAfter (null: fetch every page every run). */
@@ -122,7 +139,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, newRevisitAfter, maxRedirects, maxPagesPerHost);
+        honourNoindex, newRevisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace);
   }
 
   /** This run following at most {@code n} redirect hops from one URL. */
@@ -130,7 +147,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, n, maxPagesPerHost);
+        honourNoindex, revisitAfter, n, maxPagesPerHost, minFreeSpace);
   }
 
   /** This run scheduling at most {@code n} URLs of one host. */
@@ -138,7 +155,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, maxRedirects, n);
+        honourNoindex, revisitAfter, maxRedirects, n, minFreeSpace);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -181,6 +198,9 @@ public record RunSpec(
     }
     if (maxPagesPerHost < 1) {
       throw new IllegalArgumentException("maxPagesPerHost must be at least 1");
+    }
+    if (minFreeSpace < 0) {
+      throw new IllegalArgumentException("minFreeSpace must not be negative");
     }
   }
 }

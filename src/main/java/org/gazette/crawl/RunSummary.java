@@ -95,6 +95,9 @@ public record RunSummary(
     if (n < 1024 * 1024) {
       return String.format(java.util.Locale.ROOT, "%.1f KB", n / 1024.0);
     }
-    return String.format(java.util.Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+    if (n < 1024L * 1024 * 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f GB", n / (1024.0 * 1024 * 1024));
   }
 }

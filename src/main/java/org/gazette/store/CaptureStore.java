@@ -118,6 +118,22 @@ public final class CaptureStore {
   }
 
   /**
+   * Forgets the capture written as {@code recordId} (its record stays in its WARC file): the next
+   * run asks for its URL as if this capture had not been made.
+   *
+   * @return whether there was one
+   */
+  public boolean forget(String recordId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement("DELETE FROM captures WHERE record_id = ?")) {
+      st.setString(1, recordId);
+      return st.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new StoreException("cannot forget capture " + recordId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Forgets the captures whose record, or whose content, lies in {@code warcFile} at or past
    * {@code offset}: what the repair of a crashed file cut away.
    *

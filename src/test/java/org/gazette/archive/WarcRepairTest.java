@@ -90,6 +90,49 @@ class WarcRepairTest {
   }
 
   @Test
+  void keepsAJsonLineAboutAnotherFileWhateverItsOffset() throws IOException {
+    // cut after the first exchange: lines pointing past it in this file go, a line about a
+    // record of another file says nothing about this cut and stays
+    Path open = crashedCopy(dir.resolve("site"), ends.get(2));
+    String other = "{\"type\":\"article\",\"warc\":{\"file\":\"other.warc.gz\","
+        + "\"offset\":999999}}";
+    Files.writeString(jsonlOpen(open), String.join("\n", jsonLines) + "\n" + other + "\n",
+        StandardCharsets.UTF_8);
+
+    WarcRepair.Result result = WarcRepair.repair(open);
+
+    assertThat(result.jsonLinesDropped()).isEqualTo(2);
+    assertThat(Files.readAllLines(WarcAssertions.jsonlBeside(result.warc())))
+        .containsExactly(jsonLines.get(0), other);
+  }
+
+  @Test
+  void tellsWhatItKeepsBeforeTheFileTakesItsFinalNameAndLeavesItOpenIfThatFails()
+      throws IOException {
+    Path site = dir.resolve("site");
+    Path open = crashedCopy(site, ends.get(4) + 30);
+    Path closed = site.resolve(warc.getFileName());
+
+    WarcRepair.Result refused = quietly(() -> WarcRepair.repairFolder(site, (w, kept) -> {
+      throw new IOException("the capture store is away");
+    }).stream().findFirst().orElse(null));
+    assertThat(refused).isNull();
+    assertThat(closed).doesNotExist();
+    assertThat(open).hasSize(ends.get(4)); // cut, still open: the next repair tells it again
+
+    List<String> told = new java.util.ArrayList<>();
+    List<WarcRepair.Result> results = WarcRepair.repairFolder(site, (w, kept) -> {
+      assertThat(w).isEqualTo(closed).doesNotExist();
+      told.add(w.getFileName() + "@" + kept);
+    });
+
+    assertThat(told).containsExactly(warc.getFileName() + "@" + ends.get(4));
+    assertThat(results).singleElement().extracting(WarcRepair.Result::keptBytes)
+        .isEqualTo(ends.get(4));
+    assertThat(closed).hasSize(ends.get(4));
+  }
+
+  @Test
   void repairsEveryOpenFileOfAFolderAndLeavesClosedOnesAlone() throws IOException {
     Path site = dir.resolve("site");
     try (WarcWriter writer = new WarcWriter(TestWarcs.options(site).prefix("closed"))) {

@@ -254,6 +254,71 @@ class WarcWriterFilesTest {
     assertThat(told.get()).isEqualTo(onDisk);
   }
 
+  @Test
+  void appendsAJsonLineBesideAClosedFileOfAnEarlierWriter() throws IOException {
+    // what a run that resumes a crashed one does for a page the crashed run archived
+    WarcLocation earlier;
+    try (WarcWriter first = new WarcWriter(TestWarcs.options(dir).prefix("first"))) {
+      earlier = first.write(plain("https://news.example.com/1", "<p>one</p>"));
+    }
+    Path earlierJsonl = WarcAssertions.jsonlBeside(dir.resolve(earlier.file()));
+    try (WarcWriter second = new WarcWriter(TestWarcs.options(dir).prefix("second"))) {
+      WarcLocation own = second.write(plain("https://news.example.com/2", "<p>two</p>"));
+      assertThat(second.jsonLinesOf(earlier)).contains(earlierJsonl);
+      assertThat(second.jsonLinesOf(own)).contains(
+          WarcAssertions.jsonlBeside(dir.resolve(own.file() + ".open")));
+
+      second.appendJson(Map.of("n", 1), earlier);
+    }
+
+    assertThat(jsonl(earlier)).isEqualTo("{\"n\":1}\n");
+    assertThat(fileNames(dir)).filteredOn(n -> n.startsWith("second") && n.endsWith(".jsonl"))
+        .singleElement().satisfies(n -> assertThat(dir.resolve(n)).isEmptyFile());
+  }
+
+  @Test
+  void refusesAJsonLineForAFileOutsideItsFolderOrMissing() throws IOException {
+    try (WarcWriter writer = new WarcWriter(TestWarcs.options(dir.resolve("site")))) {
+      WarcLocation own = writer.write(plain("https://news.example.com/", "<p>x</p>"));
+      Files.writeString(dir.resolve("elsewhere.warc.gz"), "not ours");
+      for (String file : List.of("missing.warc.gz", "../elsewhere.warc.gz")) {
+        WarcLocation at = new WarcLocation(file, 0, own.recordId(), null);
+        assertThatThrownBy(() -> writer.appendJson(Map.of(), at))
+            .as(file).isInstanceOf(IllegalArgumentException.class);
+        assertThat(writer.jsonLinesOf(at)).as(file).isEmpty();
+      }
+    }
+    assertThat(dir.resolve("elsewhere.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void writesNothingBelowMinFreeSpace() throws IOException {
+    // more than any disk has free: the first exchange is refused before a file is made
+    try (WarcWriter writer = new WarcWriter(TestWarcs.options(dir.resolve("site"))
+        .minFreeSpace(Long.MAX_VALUE))) {
+      assertThatThrownBy(() -> writer.write(plain("https://news.example.com/", "<p>x</p>")))
+          .isInstanceOfSatisfying(NoSpaceLeftException.class, e -> {
+            assertThat(e.directory()).isEqualTo(dir.resolve("site"));
+            assertThat(e.minFreeSpace()).isEqualTo(Long.MAX_VALUE);
+            assertThat(e.freeBytes()).isPositive();
+            assertThat(e.getCause()).isNull(); // nothing was attempted
+          })
+          .hasMessageStartingWith("no space left in " + dir.resolve("site") + ": ");
+      assertThatThrownBy(() -> writer.writeMetadata(java.net.URI.create("https://x.example/"),
+          java.time.Instant.EPOCH, WarcRecord.newRecordId(), WarcContentTypes.WARC_FIELDS,
+          new byte[0])).isInstanceOf(NoSpaceLeftException.class);
+    }
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
+
+  @Test
+  void toldNoSpaceByTheMessageOfTheFailedWrite() {
+    IOException enospc = new IOException("No space left on device");
+    assertThat(NoSpaceLeftException.saysNoSpace(new IOException("cannot write", enospc))).isTrue();
+    assertThat(NoSpaceLeftException.saysNoSpace(new IOException("Disk quota exceeded"))).isTrue();
+    assertThat(NoSpaceLeftException.saysNoSpace(new IOException("Input/output error"))).isFalse();
+  }
+
   private String jsonl(WarcLocation location) throws IOException {
     Path jsonl = WarcAssertions.jsonlBeside(dir.resolve(location.file()));
     return Files.readString(jsonl, StandardCharsets.UTF_8);

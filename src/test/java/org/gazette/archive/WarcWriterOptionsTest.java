@@ -22,6 +22,7 @@ class WarcWriterOptionsTest {
     assertThat(options.node()).matches("[A-Za-z0-9._-]+");
     assertThat(options.clock()).isEqualTo(Clock.systemUTC());
     assertThat(options.objectMapper()).isNotNull();
+    assertThat(options.minFreeSpace()).isZero(); // no check unless asked
   }
 
   @ParameterizedTest
@@ -40,6 +41,14 @@ class WarcWriterOptionsTest {
     assertThatThrownBy(() -> options.maxFileSize(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxFileSize");
+  }
+
+  @Test
+  void refusesANegativeMinFreeSpace() {
+    assertThatThrownBy(() -> options.minFreeSpace(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minFreeSpace");
+    assertThat(options.minFreeSpace(0).minFreeSpace()).isZero();
   }
 
   @Test

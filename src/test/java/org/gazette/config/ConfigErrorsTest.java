@@ -36,6 +36,8 @@ class ConfigErrorsTest {
       duplicate-key    | sites/x.yaml        | 4    | maxPages               | duplicate key (first at line 2)
       not-a-mapping    | gazette.yaml        | 2    | politeness             | expected a mapping (indented key: value lines), found 5
       bad-size         | gazette.yaml        | 1    | warcMaxFileSize        | not a size: "huge" (use a number of bytes or 500KB, 10MB, 1GB)
+      bad-size         | gazette.yaml        | 4    | limits.minFreeSpace    | not a size: "plenty"
+      bad-size         | gazette.yaml        | 5    | limits.minFreeSpce     | unknown key (did you mean minFreeSpace?)
       cluster-on-h2    | gazette.yaml        | 3    | state.cluster          | needs a shared database such as PostgreSQL, not H2
       """)
   void namesFileLineAndKey(String folder, String file, int line, String key, String message) {

@@ -32,7 +32,7 @@ class ConfigLoaderTest {
     assertThat(c.politeness()).isEqualTo(
         new Politeness(Duration.ofSeconds(1), Duration.ofSeconds(30), 1, 5.0));
     assertThat(c.limits()).isEqualTo(new Limits(10 * 1024 * 1024, Duration.ofSeconds(10),
-        Duration.ofSeconds(30), Duration.ofMinutes(2), 5, 2048, 1000));
+        Duration.ofSeconds(30), Duration.ofMinutes(2), 5, 2048, 1000, 256L * 1024 * 1024));
     assertThat(c.allowPrivate()).isEqualTo(org.gazette.fetch.PrivateAddresses.NONE);
     assertThat(c.warcPrefix()).isEqualTo("gazette");
     assertThat(c.warcMaxFileSize()).isEqualTo(1024L * 1024 * 1024);
@@ -89,6 +89,15 @@ class ConfigLoaderTest {
     assertThat(fromCode).isEqualTo(fromDefaultFile);
     assertThat(fromEmptyFile).isEqualTo(fromDefaultFile);
     assertThat(fromCode.sites()).isEmpty();
+  }
+
+  @Test
+  void minFreeSpaceTakesASizeAndZeroTurnsTheCheckOff(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("gazette.yaml"), "limits:\n  minFreeSpace: 2GB\n");
+    assertThat(ConfigLoader.load(dir).limits().minFreeSpace()).isEqualTo(2L << 30);
+
+    Files.writeString(dir.resolve("gazette.yaml"), "limits:\n  minFreeSpace: 0\n");
+    assertThat(ConfigLoader.load(dir).limits().minFreeSpace()).isZero();
   }
 
   @Test

@@ -214,6 +214,11 @@ class DaemonIT {
               && r.targetUri().matches(".*" + SampleNewsSite.ARTICLE_PATH_REGEX))
           .map(WarcAssertions.ReadRecord::targetUri).distinct().count())
           .isEqualTo(SampleNewsSite.ARTICLE_COUNT);
+      // and each has its JSON record, beside its response, once
+      assertThat(org.gazette.testing.CrashChecks.assertJsonLinesPointAtRecords(
+          tmp.resolve("warc/portal"), records).keySet().stream()
+          .filter(u -> u.matches(".*" + SampleNewsSite.ARTICLE_PATH_REGEX)).count())
+          .isEqualTo(SampleNewsSite.ARTICLE_COUNT);
     }
   }
 

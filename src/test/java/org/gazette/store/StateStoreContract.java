@@ -86,6 +86,21 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void aForgottenCaptureLeavesTheOneBefore() {
+    // a page whose JSON record could not be written is forgotten: the next run asks again
+    String file = tmp.resolve("a.warc.gz").toString();
+    try (StateStore store = open()) {
+      store.captures().record(response("https://n.example/a", T0, file, 0, "<urn:1>", "sha1:A"));
+      store.captures().record(response("https://n.example/a", T0.plusSeconds(60), file, 900,
+          "<urn:2>", "sha1:B"));
+      assertThat(store.captures().forget("<urn:2>")).isTrue();
+      assertThat(store.captures().forget("<urn:2>")).isFalse();
+      assertThat(store.captures().latest("https://n.example/a").orElseThrow().recordId())
+          .isEqualTo("<urn:1>");
+    }
+  }
+
+  @Test
   void theSameRecordIsNeverCapturedTwice() {
     String file = tmp.resolve("a.warc.gz").toString();
     try (StateStore store = open()) {
