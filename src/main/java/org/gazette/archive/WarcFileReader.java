@@ -30,6 +30,12 @@ import java.util.Optional;
  */
 public final class WarcFileReader implements Closeable {
 
+  /** The problem reported once per gzip member that holds more than one record. */
+  public static final String SHARED_MEMBER = "records not in separate gzip members";
+
+  /** The problem reported for a gzip member that holds no record. */
+  public static final String EMPTY_MEMBER = "gzip member holds no record";
+
   private final InputStream file;
   private final GzipMembers members; // null for an uncompressed file
   private final RecordInput plain; // null for a .warc.gz
@@ -52,6 +58,42 @@ public final class WarcFileReader implements Closeable {
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
     return new WarcFileReader(in, gzip);
+  }
+
+  /**
+   * The record that begins at {@code offset} in {@code file} (its gzip member's offset in a
+   * {@code .warc.gz}, as a CDX index or a JSON record's {@code warc} object gives it): how a revisit
+   * finds the response that holds its content.
+   *
+   * @throws IOException naming file and offset if there is no whole record there
+   */
+  public static ParsedRecord readAt(Path file, long offset) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+    try (WarcFileReader reader = open(in, offset)) {
+      Optional<ParsedRecord> record = reader.next();
+      if (record.isEmpty()) {
+        String why = reader.problems().isEmpty() ? "end of file"
+            : reader.problems().get(0).message();
+        throw new IOException(file + ": offset " + offset + ": no whole record there (" + why
+            + ")");
+      }
+      return record.get().at(offset, record.get().length());
+    } catch (java.io.EOFException e) {
+      throw new IOException(file + ": offset " + offset + ": beyond the end of the file", e);
+    }
+  }
+
+  private static WarcFileReader open(InputStream in, long offset) throws IOException {
+    try {
+      in.skipNBytes(offset);
+      in.mark(2);
+      boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+      in.reset();
+      return new WarcFileReader(in, gzip);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   /** True when the file is gzip-compressed. */
@@ -104,7 +146,7 @@ public final class WarcFileReader implements Closeable {
           return Optional.of(record.get().at(start, endOfRecord(start)));
         }
         if (recordsInMember == 0) {
-          problems.add(new WarcProblem(start, "gzip member holds no record"));
+          problems.add(new WarcProblem(start, EMPTY_MEMBER));
         }
         member = null;
       } catch (WarcFormatException e) {
@@ -136,7 +178,7 @@ public final class WarcFileReader implements Closeable {
    */
   private long endOfRecord(long start) throws IOException {
     if (++recordsInMember == 2) {
-      problems.add(new WarcProblem(start, "records not in separate gzip members"));
+      problems.add(new WarcProblem(start, SHARED_MEMBER));
     }
     try {
       if (!memberInput.atEnd()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "A polite crawler and archiver for news sites: WARC files and JSON lines.",
     subcommands = {CrawlCommand.class, DemoCommand.class, DaemonCommand.class,
         StatusCommand.class,
-        CheckConfigCommand.class,
+        CheckConfigCommand.class, ExtractCommand.class,
         RobotsCommand.class, WarcCommand.class, SampleSiteCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
@@ -23,7 +23,11 @@ public final class Main {
     // the log configuration reads this when the first logger is made, so it is set first
     boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
     System.setProperty("gazette.console.level", verbose ? "DEBUG" : "OFF");
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    // stdout is UTF-8 whatever the locale: JSON lines (gazette extract) are UTF-8 by contract,
+    // and Java 17 would otherwise write '?' for every non-ASCII character under LANG=C
+    PrintWriter out = new PrintWriter(
+        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+    System.exit(run(out, new PrintWriter(System.err, true), args));
   }
 
   /** Runs gazette with the given output streams; returns the exit code. */

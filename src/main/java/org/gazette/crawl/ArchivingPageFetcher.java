@@ -11,11 +11,10 @@ import java.util.List;
 import org.apache.http.Header;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.message.BasicHeader;
-import org.gazette.fetch.ContentDecoder;
 import org.gazette.fetch.FetchException;
 import org.gazette.fetch.HttpExchange;
 import org.gazette.fetch.PoliteFetcher;
-import org.gazette.fetch.Truncation;
+import org.gazette.records.PageRecords;
 
 /**
  * Replaces crawler4j's HttpClient fetch with gazette's road to the network: robots.txt, the
@@ -131,7 +130,7 @@ final class ArchivingPageFetcher extends PageFetcher {
     if (archived.revisit()) {
       stats.revisit();
     }
-    if (ex.truncation() == Truncation.DISCONNECT && ex.status() >= 200 && ex.status() < 300) {
+    if (!PageRecords.parsedWhenCut(ex.truncation()) && PageRecords.isPage(ex.status())) {
       // the connection broke mid-body (reset or early close): the partial response is archived
       // (WARC-Truncated: disconnect) but is not the page, so it is not parsed; failing the
       // fetch here lets the retry policy try it again like any broken connection
@@ -158,16 +157,12 @@ final class ArchivingPageFetcher extends PageFetcher {
         result.setMovedToUrl(null);
       }
     });
-    if (ex.status() >= 200 && ex.status() < 300) {
-      byte[] body;
-      try {
-        body = ContentDecoder.decode(ex, spec.fetch().maxBodySize());
-      } catch (IOException e) {
-        // archived as received; only parsing is lost
+    if (PageRecords.isPage(ex.status())) {
+      // archived as received; an undecodable body is parsed as empty, as gazette extract does
+      byte[] body = PageRecords.bodyToParse(ex, spec.fetch().maxBodySize(), e -> {
         stats.error("undecodable");
         log.info("cannot decode the body of {}: {}", uri, e.getMessage());
-        body = new byte[0];
-      }
+      });
       ByteArrayEntity entity = new ByteArrayEntity(body);
       ex.header("Content-Type").ifPresent(entity::setContentType);
       result.setEntity(entity);

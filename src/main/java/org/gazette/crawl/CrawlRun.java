@@ -220,15 +220,18 @@ public final class CrawlRun {
       RetryPolicy retries = new RetryPolicy(gate, spec.maxRetries(), spec.maxRetryAfter(),
           spec.minDelay().compareTo(Duration.ofSeconds(1)) > 0 ? spec.minDelay()
               : Duration.ofSeconds(1));
+      // one parser and record maker for the run: the code path gazette extract takes too
+      org.gazette.records.PageRecords pages =
+          new org.gazette.records.PageRecords(robots.agentName());
       RunContext context = new RunContext(spec, scope, stats, fetcher,
-          new PageRecordWriter(spec, scope, archive), retries, freshness, captures,
+          new PageRecordWriter(spec, archive, pages), retries, freshness, captures,
           new RedirectChains(spec.maxRedirects()), new CrawlTraps(spec.maxPagesPerHost()), abort);
       RobotstxtConfig robotsOff = new RobotstxtConfig();
       robotsOff.setEnabled(false); // robots.txt is gazette's job, at fetch time (PoliteFetcher)
       RunController run;
       try {
         run = new RunController(config, fetcher,
-            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), robots.agentName()),
+            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), pages),
                 new DiscoveryParser(spec.timeZone(), maxUrlLength())),
             new RobotstxtServer(robotsOff, fetcher), gate, dropped -> {
               stats.outcome(Outcome.HOST_PAUSED);
@@ -424,7 +427,9 @@ public final class CrawlRun {
         Warcinfo.of(spec.site(), runId, spec.fetch().userAgent(), spec.operator()))
         .prefix(spec.warcPrefix())
         .maxFileSize(spec.warcMaxFileSize())
-        .minFreeSpace(spec.minFreeSpace());
+        .minFreeSpace(spec.minFreeSpace())
+        // JSON lines written as gazette extract writes them (RecordJson), byte for byte
+        .objectMapper(org.gazette.extract.RecordJson.mapper());
     // the node in file names: state.node when set, else the host name (WarcWriterOptions)
     return node == null ? options : options.node(node);
   }

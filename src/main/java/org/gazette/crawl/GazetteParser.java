@@ -5,7 +5,6 @@ import edu.uci.ics.crawler4j.crawler.Page;
 import edu.uci.ics.crawler4j.crawler.exceptions.ParseException;
 import edu.uci.ics.crawler4j.parser.NotAllowedContentException;
 import edu.uci.ics.crawler4j.parser.Parser;
-import java.util.Locale;
 
 /**
  * crawler4j's Parser with the jsoup parser plugged in. HTML goes to jsoup, sitemaps and feeds to
@@ -37,10 +36,6 @@ final class GazetteParser extends Parser {
   }
 
   static boolean isHtml(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return true; // no type given: let jsoup try, as browsers sniff
-    }
-    String type = contentType.toLowerCase(Locale.ROOT);
-    return type.contains("html");
+    return org.gazette.records.PageRecords.isHtml(contentType); // the rule gazette extract applies
   }
 }

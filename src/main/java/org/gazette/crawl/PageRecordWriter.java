@@ -8,21 +8,17 @@ import org.gazette.archive.WarcContentTypes;
 import org.gazette.archive.WarcField;
 import org.gazette.archive.WarcLocation;
 import org.gazette.archive.WarcWriter;
-import org.gazette.extract.PageContext;
-import org.gazette.extract.PageExtractor;
 import org.gazette.extract.PageKind;
 import org.gazette.extract.RecordJson;
 import org.gazette.extract.WarcRef;
-import org.gazette.extract.ZoneGuess;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import org.jsoup.nodes.Document;
+import org.gazette.records.PageRecords;
+import org.gazette.records.SiteRules;
 
 /**
- * Turns a visited page into its JSON record (article or listing), appends it to the JSON lines
- * beside the WARC file, and writes a {@code metadata} record about the page's response: fetch
- * time, outlinks and the JSON record. The site's URL patterns say what a page is; without
- * patterns the extractor decides from the page itself.
+ * Turns a visited page into its JSON record (article or listing) through {@link
+ * PageRecords#record}, the code path {@code gazette extract} takes too, appends it to the JSON
+ * lines beside the WARC file, and writes a {@code metadata} record about the page's response:
+ * fetch time, outlinks and the JSON record.
  */
 final class PageRecordWriter {
   /** The page's JSON record could not be appended: the page has none. */
@@ -34,15 +30,14 @@ final class PageRecordWriter {
     }
   }
 
-  private final RunSpec spec;
-  private final ScopeRules scope;
+  private final SiteRules rules;
   private final WarcWriter archive;
-  private final PageExtractor extractor = new PageExtractor();
+  private final PageRecords pages;
 
-  PageRecordWriter(RunSpec spec, ScopeRules scope, WarcWriter archive) {
-    this.spec = spec;
-    this.scope = scope;
+  PageRecordWriter(RunSpec spec, WarcWriter archive, PageRecords pages) {
+    this.rules = spec.siteRules();
     this.archive = archive;
+    this.pages = pages;
   }
 
   /**
@@ -52,27 +47,11 @@ final class PageRecordWriter {
    * @throws IOException if its metadata record could not be written (the JSON record was)
    */
   PageKind write(Capture capture, JsoupParseData page, String url) throws IOException {
-    Document doc = page.document();
-    PageKind kind = switch (scope.kind(url)) {
-      case ARTICLE -> PageKind.ARTICLE;
-      case LISTING -> PageKind.LISTING;
-      case UNKNOWN -> extractor.classify(doc);
-    };
     WarcLocation at = capture.location();
-    ZoneId zone = spec.timeZone() != null ? spec.timeZone()
-        : ZoneGuess.of(doc, url).orElse(ZoneOffset.UTC);
-    PageContext context = new PageContext(spec.site(), url, capture.exchange().date(),
-        capture.status(), zone,
-        new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()));
-    List<String> robots = List.copyOf(page.robotsDirectives());
-    if (spec.honourNoindex() && (robots.contains("noindex") || robots.contains("none"))) {
-      kind = PageKind.OTHER; // archived as served, but no record for downstream indexes
-    }
-    Object record = switch (kind) {
-      case ARTICLE -> extractor.extractArticle(doc, context).withRobots(robots);
-      case LISTING -> extractor.extractListing(doc, context).withRobots(robots);
-      default -> null;
-    };
+    PageRecords.Result result = pages.record(page.parsed(), url, capture.exchange().date(),
+        capture.status(), new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()),
+        rules, false);
+    Object record = result.record();
     // the JSON line goes after the response record, which is already written
     if (record != null && !(capture.replayed() == Capture.Replayed.NOT_EXTRACTED
         && hasJsonLine(at))) {
@@ -84,7 +63,7 @@ final class PageRecordWriter {
     }
     archive.writeMetadata(capture.exchange().uri(), capture.exchange().date(), at.recordId(),
         WarcContentTypes.WARC_FIELDS, metadata(capture, page, record));
-    return kind;
+    return result.kind();
   }
 
   /**

@@ -158,6 +158,15 @@ public record RunSpec(
         honourNoindex, revisitAfter, maxRedirects, n, minFreeSpace);
   }
 
+  /**
+   * What the record maker needs of this run: site name, URL patterns, time zone (null: guessed
+   * per page) and noindex, the same rules {@code gazette extract} applies to the archive.
+   */
+  public org.gazette.records.SiteRules siteRules() {
+    return new org.gazette.records.SiteRules(site, listingPatterns, articlePatterns, timeZone,
+        honourNoindex);
+  }
+
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
   static String contact(String userAgent) {
     int open = userAgent.indexOf('(');

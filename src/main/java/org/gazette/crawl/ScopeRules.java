@@ -1,30 +1,24 @@
 package org.gazette.crawl;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.gazette.records.SiteRules;
 
 /**
  * Which discovered URLs a run follows: http(s) on one of the site's hosts, not longer than the
  * URL limit, and, when the site lists URL patterns, matching a listing or an article pattern.
  */
 final class ScopeRules {
-  /** How a page is to be read. */
-  enum Kind { LISTING, ARTICLE, UNKNOWN }
-
   private final Set<String> hosts;
-  private final List<Pattern> listing;
-  private final List<Pattern> article;
+  private final SiteRules rules;
   private final int maxUrlLength;
 
   ScopeRules(RunSpec spec, int maxUrlLength) {
     this.hosts = spec.hosts().stream().map(h -> h.toLowerCase(Locale.ROOT))
         .collect(Collectors.toUnmodifiableSet());
-    this.listing = spec.listingPatterns();
-    this.article = spec.articlePatterns();
+    this.rules = spec.siteRules();
     this.maxUrlLength = maxUrlLength;
   }
 
@@ -63,17 +57,12 @@ final class ScopeRules {
     if (!hosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
       return false;
     }
-    return (listing.isEmpty() && article.isEmpty()) || kind(url) != Kind.UNKNOWN;
+    return (rules.listingPatterns().isEmpty() && rules.articlePatterns().isEmpty())
+        || kind(url) != SiteRules.Kind.UNKNOWN;
   }
 
   /** The kind the site's patterns give the URL; article patterns win over listing ones. */
-  Kind kind(String url) {
-    if (article.stream().anyMatch(p -> p.matcher(url).find())) {
-      return Kind.ARTICLE;
-    }
-    if (listing.stream().anyMatch(p -> p.matcher(url).find())) {
-      return Kind.LISTING;
-    }
-    return Kind.UNKNOWN;
+  SiteRules.Kind kind(String url) {
+    return rules.kind(url);
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param site site name
  * @param url the URL the page was fetched from
  * @param canonicalUrl the page's {@code rel=canonical} URL, else {@code url}
- * @param fetchedAt when the response arrived
- * @param status HTTP status code
+ * @param fetchedAt when the response arrived; null when unknown (a page read from a file)
+ * @param status HTTP status code; null for a page read from a file
  * @param title normalized headline
  * @param published first publication, with the offset it was given or the site zone's
  * @param modified last update when the page gives one apart from {@code published}
@@ -42,7 +42,7 @@ public record ArticleRecord(
     @JsonProperty("canonical_url") String canonicalUrl,
     @JsonProperty("fetched_at") @JsonSerialize(using = TimeSerializers.InstantSerializer.class)
         Instant fetchedAt,
-    int status,
+    Integer status,
     String title,
     @JsonSerialize(using = TimeSerializers.OffsetTimeSerializer.class) OffsetDateTime published,
     @JsonSerialize(using = TimeSerializers.OffsetTimeSerializer.class) OffsetDateTime modified,
@@ -67,7 +67,7 @@ public record ArticleRecord(
 
   /** Copies the lists, turning null into empty, so a record never serializes a null list. */
   /** A record without page-level robots directives. */
-  public ArticleRecord(String site, String url, String canonicalUrl, Instant fetchedAt, int status,
+  public ArticleRecord(String site, String url, String canonicalUrl, Instant fetchedAt, Integer status,
       String title, OffsetDateTime published, OffsetDateTime modified, List<String> authors,
       String editor, String source, String section, String language, String description,
       String image, String body, List<RelatedItem> related, String extractor, WarcRef warc) {

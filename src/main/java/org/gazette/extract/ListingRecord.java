@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param site site name
  * @param url the URL the page was fetched from
- * @param fetchedAt when the response arrived
+ * @param fetchedAt when the response arrived; null when unknown (a page read from a file)
  * @param items the headlines, in page order, each URL once
  * @param warc where the response is archived, or null
  */

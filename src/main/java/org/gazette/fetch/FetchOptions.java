@@ -41,4 +41,13 @@ public record FetchOptions(
       throw new IllegalArgumentException("maxBodySize must be positive: " + maxBodySize);
     }
   }
+
+  /**
+   * The robots.txt agent name of a User-Agent: its product token, lower case ({@code gazette} for
+   * {@code gazette/1.0 (+https://...)}). Pages address it in {@code <meta name="gazette">} and
+   * {@code X-Robots-Tag: gazette: ...} too.
+   */
+  public static String agentName(String userAgent) {
+    return userAgent.trim().split("[/ ]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -106,7 +106,7 @@ public final class RobotsCache {
     if (ttl == null || ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("ttl must be more than zero: " + ttl);
     }
-    this.agentName = userAgent.trim().split("[/ ]", 2)[0].toLowerCase(Locale.ROOT);
+    this.agentName = FetchOptions.agentName(userAgent);
     this.ttlNanos = ttl.toNanos();
     this.failedTtlNanos = Math.min(ttlNanos, FAILED_TTL.toNanos());
     parser.setMaxWarnings(5);

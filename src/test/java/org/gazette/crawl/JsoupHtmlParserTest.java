@@ -58,7 +58,7 @@ class JsoupHtmlParserTest {
       " | ",
   })
   void takesTheHeaderCharsetOnlyWhenTheJdkKnowsIt(String contentType, String expected) {
-    assertThat(JsoupHtmlParser.headerCharset(contentType)).isEqualTo(expected);
+    assertThat(org.gazette.records.PageRecords.headerCharset(contentType)).isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -54,7 +54,7 @@ class ScopeRulesTest {
       "https://news.example.com/, LISTING",
       "https://news.example.com/about.html, UNKNOWN",
   })
-  void articlePatternsWinOverListingPatterns(String url, ScopeRules.Kind kind) {
+  void articlePatternsWinOverListingPatterns(String url, org.gazette.records.SiteRules.Kind kind) {
     ScopeRules rules = new ScopeRules(spec(
         List.of(Pattern.compile("/$"), Pattern.compile("/list/")),
         List.of(Pattern.compile("/news/"))), 200);
