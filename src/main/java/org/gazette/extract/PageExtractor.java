@@ -111,7 +111,7 @@ public final class PageExtractor {
   /** The first labelled value ({@code 責任編輯: 連政}) in a short element outside chrome. */
   private static Optional<String> labelled(
       Document doc, Boilerplate chrome, Function<String, Optional<String>> label) {
-    Element body = doc.body();
+    Element body = PageMeta.body(doc);
     if (body == null) {
       return Optional.empty();
     }

@@ -30,6 +30,24 @@ final class PageMeta {
 
   private PageMeta() {}
 
+  /**
+   * The page's {@code <body>} (or {@code <frameset>}), or null when the parser made none, as for
+   * a page that ends inside {@code <head>}. Unlike {@link Document#body()}, which adds a body to
+   * such a document, this only reads it: the extractor promises not to change the document.
+   */
+  static Element body(Document doc) {
+    for (Element html : doc.children()) {
+      if (html.normalName().equals("html")) {
+        for (Element child : html.children()) {
+          if (child.normalName().equals("body") || child.normalName().equals("frameset")) {
+            return child;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** The content of the first non-blank meta tag named, by property, name or itemprop. */
   static Optional<String> meta(Document doc, String... names) {
     return metaTag(doc, names).map(m -> m.attr("content"));

@@ -74,7 +74,8 @@ final class RelatedFinder {
   /** The innermost elements whose text is a related heading. */
   private static List<Element> headings(Document doc) {
     List<Element> found = new ArrayList<>();
-    for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+    Element body = PageMeta.body(doc);
+    for (Element e : body == null ? List.<Element>of() : body.getAllElements()) {
       String own = e.ownText();
       if (own.isBlank() || TextNormalizer.normalize(own).length() > 30) {
         // headings have their few words as own text: this skips most of the page cheaply, and

@@ -43,9 +43,11 @@ public final class TextNormalizer {
     if (text == null) {
       return null;
     }
-    String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
-        : Normalizer.normalize(text, Normalizer.Form.NFC);
-    s = foldSpaces(s);
+    // invisible characters go before composing: one between a letter and its combining mark (e,
+    // U+200B, U+0301) would block NFC and leave the pair apart, not NFC, once it is removed
+    String s = foldSpaces(text);
+    s = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+        : Normalizer.normalize(s, Normalizer.Form.NFC);
     // the pinyin pattern needs a parenthesis; most text has none, and the regex is not free
     return s.indexOf('(') < 0 && s.indexOf('（') < 0 ? s : removePinyin(s);
   }
@@ -82,17 +84,23 @@ public final class TextNormalizer {
 
   /**
    * Invisible characters with no meaning in text: C0 controls other than whitespace (NUL among
-   * them), DEL, soft hyphen, zero-width space, word joiner, BOM. ZWNJ and ZWJ (U+200C, U+200D)
+   * them), DEL, C1 controls other than NEL (what windows-1252 bytes become when a page is read as
+   * Latin-1), soft hyphen, zero-width space, word joiner, BOM. ZWNJ and ZWJ (U+200C, U+200D)
    * stay: Persian and Indic spelling and emoji sequences need them.
    */
   private static boolean isInvisible(char c) {
-    return (c <= 0x08) || (c >= 0x0E && c <= 0x1F) || c == 0x7F || c == 0x00AD || c == 0x180E
-        || c == 0x200B || c == 0x2060 || c == 0xFEFF;
+    return (c <= 0x08) || (c >= 0x0E && c <= 0x1F) || (c >= 0x7F && c <= 0x84)
+        || (c >= 0x86 && c <= 0x9F) || c == 0x00AD || c == 0x180E || c == 0x200B || c == 0x2060
+        || c == 0xFEFF;
   }
 
-  /** ASCII whitespace plus NBSP and the other Unicode spaces, ideographic space included. */
+  /**
+   * ASCII whitespace plus NBSP and the other Unicode spaces, ideographic space included, and the
+   * Unicode line breaks: NEL (U+0085) as well as U+2028 and U+2029, since a line break left in a
+   * value could be a whole field (fuzzing found an editor named U+0085).
+   */
   private static boolean isSpace(char c) {
-    return (c >= 0x09 && c <= 0x0D) || c == ' ' || c == 0x00A0 || c == 0x1680
+    return (c >= 0x09 && c <= 0x0D) || c == ' ' || c == 0x0085 || c == 0x00A0 || c == 0x1680
         || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
         || c == 0x205F || c == 0x3000;
   }

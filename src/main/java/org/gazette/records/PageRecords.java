@@ -219,7 +219,10 @@ public final class PageRecords {
   }
 
   private static void addDirectives(SortedSet<String> out, String value) {
-    for (String d : value.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+    // control characters separate directives too: an X-Robots-Tag value is kept as received, and
+    // a NUL inside one directive made the page's metadata record unwritable (WarcField refuses
+    // NUL), losing its JSON record; found by JsoupHtmlParserFuzzTest
+    for (String d : value.toLowerCase(Locale.ROOT).split("[,\\s\\p{Cntrl}]+")) {
       if (!d.isBlank()) {
         out.add(d.trim());
       }

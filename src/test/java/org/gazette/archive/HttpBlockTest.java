@@ -44,9 +44,26 @@ class HttpBlockTest {
   @Test
   void hasNoStatusWithoutAStatusLine() {
     assertThat(parse("GET / HTTP/1.1\r\nHost: x\r\n\r\n").status()).isEqualTo(-1);
-    assertThat(
-            HttpBlock.parse("HTTP/1.1 200 OK\r\nNo-End: yet".getBytes(StandardCharsets.US_ASCII)))
-        .isEmpty();
+    assertThat(HttpBlock.parse(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void readsAHeadCutByTheEndOfTheBlockWithoutABody() {
+    // as the fetcher reads a connection closed inside the head (the record is WARC-Truncated)
+    HttpBlock http = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nNo-End: yet");
+
+    assertThat(http.status()).isEqualTo(200);
+    assertThat(http.payload()).isEmpty();
+  }
+
+  @Test
+  void skipsInterimResponsesAsTheFetcherDoes() {
+    HttpBlock http = parse("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+        + "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nhello");
+
+    assertThat(http.status()).isEqualTo(200);
+    assertThat(http.mediaType()).contains("text/html");
+    assertThat(text(http.payload())).isEqualTo("hello");
   }
 
   private static HttpBlock parse(String block) {
