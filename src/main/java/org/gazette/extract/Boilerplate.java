@@ -40,8 +40,18 @@ final class Boilerplate {
   /** Splits class and id names into words: separators and camelCase humps. */
   private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
 
+  /**
+   * Tags that wrap whole pages often enough (ASP.NET's page-wide {@code <form>}, an unclosed
+   * {@code <header>}, a layout {@code <aside>}) that holding most of the page's text clears them.
+   */
+  private static final Set<String> WRAPPING_TAGS = Set.of("form", "header", "aside");
+
+  /** Comment sections are chrome however much text they hold. */
+  private static final Pattern COMMENT_WORD = Pattern.compile("comments?|disqus|respond|replies");
+
   private final Set<Element> excluded;
   private final boolean keepHeader;
+  private final TextShare share;
   private final Map<Element, Boolean> cache = new IdentityHashMap<>();
 
   /**
@@ -50,8 +60,18 @@ final class Boilerplate {
    * @param keepHeader true to keep {@code <header>}, for finding datelines rather than body text
    */
   Boilerplate(Set<Element> excluded, boolean keepHeader) {
+    this(excluded, keepHeader, null);
+  }
+
+  /**
+   * @param share the page's text shares: an element that holds most of the page's text is not
+   *     chrome by its tag ({@link #WRAPPING_TAGS}) or its class name unless it names comments;
+   *     null to judge by tag and name alone
+   */
+  Boilerplate(Set<Element> excluded, boolean keepHeader, TextShare share) {
     this.excluded = excluded;
     this.keepHeader = keepHeader;
+    this.share = share;
   }
 
   /** True if the element or one of its ancestors is chrome. */
@@ -72,20 +92,30 @@ final class Boilerplate {
     if (excluded.contains(e)) {
       return true;
     }
-    if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(e.normalName())) {
-      return true;
+    String tag = e.normalName();
+    if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
+      return !(WRAPPING_TAGS.contains(tag) && holdsStory(e));
     }
-    return hasNoiseName(e) && !mayHoldStory(e);
+    return hasNoiseName(e) && !mayHoldStory(e) && !holdsStory(e);
+  }
+
+  /** True if the element holds most of the page's text and is not a comment section. */
+  private boolean holdsStory(Element e) {
+    return share != null && share.holdsMost(e) && !hasName(e, COMMENT_WORD);
   }
 
   /** True if a word of the class or id names chrome. */
   static boolean hasNoiseName(Element e) {
+    return hasName(e, NOISE_WORD);
+  }
+
+  private static boolean hasName(Element e, Pattern words) {
     String names = e.className() + " " + e.id();
     if (names.isBlank()) {
       return false;
     }
     for (String word : WORD_BREAK.split(names)) {
-      if (!word.isEmpty() && NOISE_WORD.matcher(word.toLowerCase(Locale.ROOT)).matches()) {
+      if (!word.isEmpty() && words.matcher(word.toLowerCase(Locale.ROOT)).matches()) {
         return true;
       }
     }

@@ -29,6 +29,12 @@ final class ContentFinder {
   /** Paragraphs lighter than this (about 25 letters or 8 Han characters) do not vote. */
   private static final int MIN_VOTE_WEIGHT = 25;
 
+  /** Siblings with this share of the container's votes are part of the story. */
+  private static final double SIBLING_SHARE = 0.2;
+
+  /** A sibling paragraph this heavy (about 80 letters) with few links is story text. */
+  private static final int SIBLING_PARAGRAPH = 80;
+
   /** Tags that end a line of text when walking the container. */
   private static final Set<String> BLOCKS =
       Set.of(
@@ -49,13 +55,18 @@ final class ContentFinder {
    * @param zone zone for recognizing datelines, which are dropped
    */
   Content find(Document doc, String title, ZoneId zone) {
-    Element best = bestContainer(doc);
+    Map<Element, Double> votes = new IdentityHashMap<>();
+    Element best = bestContainer(doc, votes);
     if (best == null) {
       return Content.NONE;
     }
     List<String> paragraphs = new ArrayList<>();
     int weight = 0;
-    for (Line line : lines(best)) {
+    List<Line> lines = new ArrayList<>();
+    for (Element block : withSiblings(best, votes)) {
+      lines.addAll(lines(block));
+    }
+    for (Line line : lines) {
       boolean keep = line.linkWeight * 2 <= line.weight
           && !line.text.equals(title)
           && !LabeledLines.isMetaLine(line.text, zone);
@@ -67,8 +78,44 @@ final class ContentFinder {
     return new Content(best, paragraphs, weight);
   }
 
-  private Element bestContainer(Document doc) {
-    Map<Element, Double> votes = new IdentityHashMap<>();
+  /**
+   * The container and the siblings that continue its story, in page order, as Readability merges
+   * them: stories split into several blocks (a lead block, then the text, or text interrupted by
+   * an ad slot) have their parts side by side. A sibling joins when it got a fifth of the
+   * container's votes, or when it is a paragraph-like block of plain sentences.
+   */
+  private List<Element> withSiblings(Element best, Map<Element, Double> votes) {
+    Element parent = best.parent();
+    if (parent == null || parent.normalName().equals("body") || parent.normalName().equals("html")) {
+      return List.of(best);
+    }
+    double bar = votes.getOrDefault(best, 0.0) * SIBLING_SHARE;
+    List<Element> blocks = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == best) {
+        blocks.add(sibling);
+      } else if (!chrome.skipped(sibling) && joins(sibling, votes, bar)) {
+        blocks.add(sibling);
+      }
+    }
+    return blocks;
+  }
+
+  private static boolean joins(Element sibling, Map<Element, Double> votes, double bar) {
+    String tag = sibling.normalName();
+    if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) {
+      return false; // a heading before the container is the title or a section of its own
+    }
+    double density = linkDensity(sibling);
+    if (votes.getOrDefault(sibling, 0.0) * (1 - density) >= bar && bar > 0) {
+      return true;
+    }
+    String text = sibling.text();
+    int w = TextNormalizer.weight(text);
+    return tag.equals("p") && w >= SIBLING_PARAGRAPH && density < 0.25 && punctuation(text) > 0;
+  }
+
+  private Element bestContainer(Document doc, Map<Element, Double> votes) {
     List<Element> voted = new ArrayList<>();
     for (Element e : doc.select("p, pre, div, section, article, td, blockquote")) {
       boolean paragraph = e.normalName().equals("p") || e.normalName().equals("pre");

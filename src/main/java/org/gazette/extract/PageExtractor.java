@@ -41,8 +41,9 @@ public final class PageExtractor {
   public PageKind classify(Document doc) {
     Objects.requireNonNull(doc, "doc");
     JsonLd ld = JsonLd.read(doc);
-    Set<Element> related = RelatedFinder.find(doc).blocks();
-    ContentFinder.Content content = new ContentFinder(new Boilerplate(related, false))
+    RelatedFinder related = RelatedFinder.find(doc);
+    ContentFinder.Content content =
+        new ContentFinder(new Boilerplate(related.blocks(), false, related.share()))
         .find(doc, PageMeta.title(doc), ZoneOffset.UTC);
     List<ListingFinder.Found> items =
         ListingFinder.find(doc, ZoneOffset.UTC, new Boilerplate(Set.of(), true));
@@ -67,8 +68,9 @@ public final class PageExtractor {
     RelatedFinder related = RelatedFinder.find(doc);
     String title = PageMeta.title(doc);
     ContentFinder.Content content =
-        new ContentFinder(new Boilerplate(related.blocks(), false)).find(doc, title, ctx.zone());
-    Boilerplate withHeaders = new Boilerplate(related.blocks(), true);
+        new ContentFinder(new Boilerplate(related.blocks(), false, related.share()))
+            .find(doc, title, ctx.zone());
+    Boilerplate withHeaders = new Boilerplate(related.blocks(), true, related.share());
     Element titleElement = PageMeta.heading(doc, "h1, h2, h3", title, 0.8);
     Datelines.Times times = Datelines.find(
         doc, ld, titleElement, content.container(), withHeaders, ctx.zone());

@@ -48,9 +48,15 @@ final class RelatedFinder {
   private final Map<Element, Optional<String>> headlineUrl = new IdentityHashMap<>();
   private final Map<Element, Long> headlineCount = new IdentityHashMap<>();
 
+  private final TextShare share;
+
+  private RelatedFinder(TextShare share) {
+    this.share = share;
+  }
+
   /** Finds the related items of a page. */
   static RelatedFinder find(Document doc) {
-    RelatedFinder finder = new RelatedFinder();
+    RelatedFinder finder = new RelatedFinder(TextShare.of(doc));
     for (Element heading : headings(doc)) {
       finder.fromHeading(heading);
     }
@@ -64,6 +70,11 @@ final class RelatedFinder {
   /** The items, in page order, each URL once. */
   List<RelatedItem> items() {
     return new ArrayList<>(items.values());
+  }
+
+  /** How the page's text is shared among its elements, for {@link Boilerplate}. */
+  TextShare share() {
+    return share;
   }
 
   /** The headings and blocks the items came from (identity set). */
@@ -111,7 +122,9 @@ final class RelatedFinder {
       int before = items.size();
       section.forEach(this::collect);
       if (items.size() > before) {
-        blocks.add(node);
+        if (!share.holdsMost(node)) {
+          blocks.add(node);
+        }
         blocks.addAll(section);
         return;
       }
@@ -121,7 +134,8 @@ final class RelatedFinder {
   private void fromMarkedBlocks(Document doc) {
     for (Element e : doc.select("[class], [id]")) {
       boolean marked = MARKED.matcher(e.className() + " " + e.id()).find();
-      if (marked && Boilerplate.hasNoiseName(e) && !insideBlock(e)) {
+      // a block holding most of the page's text is the story, say a "has-related" layout
+      if (marked && Boilerplate.hasNoiseName(e) && !share.holdsMost(e) && !insideBlock(e)) {
         int before = items.size();
         collect(e);
         if (items.size() > before) {
@@ -198,9 +212,12 @@ final class RelatedFinder {
         link -> Headlines.isHeadline(link) ? Headlines.url(link) : Optional.empty());
   }
 
-  /** The next heading, or story text: a block with no headline that is more than a count. */
+  /**
+   * The next heading, or story text: a block with no headline that is more than a count, or one
+   * holding most of the page's text.
+   */
   private boolean endsSection(Element e) {
-    return isHeading(e)
+    return isHeading(e) || share.holdsMost(e)
         || (headlineUrls(e) == 0 && TextNormalizer.weight(e.text()) > MAX_LABEL_WEIGHT);
   }
 
