@@ -43,11 +43,14 @@ final class ListingFinder {
   static List<Found> find(Document doc, ZoneId zone, Boilerplate chrome) {
     Map<Element, List<Found>> groups = new IdentityHashMap<>();
     List<Found> all = new ArrayList<>();
+    // every link climbs through the same ancestors: each one's text, links and dates are read
+    // once per page, not once per link below it (that made a long page cost seconds)
+    Map<Element, Holder> holders = new IdentityHashMap<>();
     for (Element a : doc.select("a[href]")) {
       if (!Headlines.isHeadline(a) || chrome.skipped(a)) {
         continue;
       }
-      item(a, zone).ifPresent(found -> {
+      item(a, zone, holders).ifPresent(found -> {
         all.add(found);
         groups.computeIfAbsent(found.holder().parent(), k -> new ArrayList<>()).add(found);
       });
@@ -63,11 +66,11 @@ final class ListingFinder {
   }
 
   /** The item of a headline link: its nearest ancestor with one date, if the link leads it. */
-  private static Optional<Found> item(Element a, ZoneId zone) {
+  private static Optional<Found> item(Element a, ZoneId zone, Map<Element, Holder> holders) {
     String url = Headlines.url(a).orElseThrow();
     Element holder = a.parent();
     for (int level = 0; holder != null && level < MAX_CLIMB; level++, holder = holder.parent()) {
-      Holder h = Holder.of(holder, zone);
+      Holder h = holders.computeIfAbsent(holder, e -> Holder.of(e, zone));
       if (h.dates.size() > 1) {
         return Optional.empty(); // grew past one item: several items' dates
       }
