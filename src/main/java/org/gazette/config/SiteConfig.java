@@ -4,12 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,9 +27,9 @@ import java.util.Set;
  * @param politeness gazette.yaml's politeness with the site's own keys laid over it
  * @param listing URLs of listing pages (front page, sections, pagination)
  * @param article URLs of article pages
- * @param selectors extraction selectors as written in the file (maps, lists, strings), for the
- *     extractor to read; the loader has checked that each one parses as a jsoup CSS selector;
- *     empty when none
+ * @param profile how to read the site's pages ({@code selectors:}, {@code dateFormats:}) and
+ *     which link regions to follow ({@code follow:}); {@link SiteProfile#NONE} when the file has
+ *     none
  */
 public record SiteConfig(
     String name,
@@ -46,7 +43,7 @@ public record SiteConfig(
     Politeness politeness,
     UrlPatterns listing,
     UrlPatterns article,
-    Map<String, Object> selectors,
+    SiteProfile profile,
     List<URI> sitemaps,
     List<URI> feeds,
     boolean honourNoindex) {
@@ -54,7 +51,7 @@ public record SiteConfig(
   /**
    * Checks the invariants the loader reports with file and line, so that a site built in code
    * (from command line options) is as sound as one read from a file. {@code hosts},
-   * {@code listing}, {@code article} and {@code selectors} may be null for their defaults.
+   * {@code listing}, {@code article} and {@code profile} may be null for their defaults.
    */
   public SiteConfig {
     Values.check("name", Values.nameProblem(name));
@@ -83,10 +80,7 @@ public record SiteConfig(
     }
     listing = listing == null ? UrlPatterns.NONE : listing;
     article = article == null ? UrlPatterns.NONE : article;
-    selectors =
-        selectors == null
-            ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
+    profile = profile == null ? SiteProfile.NONE : profile;
   }
 
   /**
@@ -112,7 +106,7 @@ public record SiteConfig(
         .replaceAll("^[^a-z0-9]+", "");
     return new SiteConfig(name.isEmpty() ? "seed" : name, seeds, null, Defaults.SCHEDULE,
         Defaults.TIME_ZONE, Defaults.REVISIT_AFTER, Defaults.MAX_PAGES, Defaults.MAX_DEPTH,
-        defaults.politeness(), UrlPatterns.NONE, UrlPatterns.NONE, Map.of(), List.of(),
+        defaults.politeness(), UrlPatterns.NONE, UrlPatterns.NONE, SiteProfile.NONE, List.of(),
         List.of(), false);
   }
 
@@ -127,35 +121,35 @@ public record SiteConfig(
       scope.add(seed.getHost().toLowerCase(Locale.ROOT));
     }
     return new SiteConfig(name, newSeeds, new ArrayList<>(scope), schedule, timeZone,
-        revisitAfter, maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        revisitAfter, maxPages, maxDepth, politeness, listing, article, profile, sitemaps, feeds,
         honourNoindex);
   }
 
   /** This site with another page budget (for {@code --max-pages}). */
   public SiteConfig withMaxPages(int newMaxPages) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, newMaxPages,
-        maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        maxDepth, politeness, listing, article, profile, sitemaps, feeds,
         honourNoindex);
   }
 
   /** This site with another depth limit (for {@code --max-depth}). */
   public SiteConfig withMaxDepth(int newMaxDepth) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, maxPages,
-        newMaxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        newMaxDepth, politeness, listing, article, profile, sitemaps, feeds,
         honourNoindex);
   }
 
   /** This site in another time zone (for {@code --time-zone}). */
   public SiteConfig withTimeZone(ZoneId newTimeZone) {
     return new SiteConfig(name, seeds, hosts, schedule, newTimeZone, revisitAfter, maxPages,
-        maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        maxDepth, politeness, listing, article, profile, sitemaps, feeds,
         honourNoindex);
   }
 
   /** This site with other politeness rules (for {@code --min-delay}). */
   public SiteConfig withPoliteness(Politeness newPoliteness) {
     return new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter, maxPages,
-        maxDepth, newPoliteness, listing, article, selectors, sitemaps, feeds,
+        maxDepth, newPoliteness, listing, article, profile, sitemaps, feeds,
         honourNoindex);
   }
 

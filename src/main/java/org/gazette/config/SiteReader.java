@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.jsoup.select.QueryParser;
-import org.jsoup.select.Selector;
 
 /** Reads one site file, and the politeness block that gazette.yaml and site files share. */
 final class SiteReader {
@@ -33,7 +36,7 @@ final class SiteReader {
     }
     Section s = Section.root(problems, root).allow("seeds", "hosts", "schedule", "timeZone",
         "revisitAfter", "maxPages", "maxDepth", "politeness", "listing", "article", "selectors",
-        "sitemaps", "feeds", "honourNoindex");
+        "dateFormats", "follow", "sitemaps", "feeds", "honourNoindex");
     List<URI> seeds = seeds(s);
     List<String> hosts = hosts(s);
     String schedule = s.text("schedule", Defaults.SCHEDULE);
@@ -45,11 +48,7 @@ final class SiteReader {
     Politeness politeness = politeness(s.section("politeness"), globalPoliteness);
     UrlPatterns listing = patterns(s.section("listing"));
     UrlPatterns article = patterns(s.section("article"));
-    var selectors = s.raw("selectors");
-    Node selectorsNode = s.get("selectors");
-    if (selectorsNode != null && selectorsNode.kind() == Node.Kind.MAP) {
-      selectors(s, selectorsNode);
-    }
+    SiteProfile profile = profile(s);
     List<URI> sitemaps = s.get("sitemaps") == null ? List.of() : urls(s, "sitemaps");
     List<URI> feeds = s.get("feeds") == null ? List.of() : urls(s, "feeds");
     boolean honourNoindex = s.bool("honourNoindex", false);
@@ -57,7 +56,7 @@ final class SiteReader {
       return null;
     }
     return build(s, () -> new SiteConfig(name, seeds, hosts, schedule, timeZone, revisitAfter,
-        maxPages, maxDepth, politeness, listing, article, selectors, sitemaps, feeds,
+        maxPages, maxDepth, politeness, listing, article, profile, sitemaps, feeds,
         honourNoindex), null);
   }
 
@@ -83,23 +82,119 @@ final class SiteReader {
   }
 
   /**
-   * Checks every selector under {@code selectors:}, however nested in mappings and lists, by
-   * parsing it as jsoup will when it extracts; the keys are the extractor's to define.
+   * The site profile: {@code selectors:} (each parsed as jsoup will when it extracts, so a typo
+   * is a config error naming file, line and key, not a field silently left to the generic
+   * extractor), {@code dateFormats:} and {@code follow:}.
    */
-  private static void selectors(Section s, Node n) {
-    if (n.kind() == Node.Kind.MAP) {
-      n.entries().values().forEach(child -> selectors(s, child));
-    } else if (n.kind() == Node.Kind.LIST) {
-      n.items().forEach(item -> selectors(s, item));
-    } else if (n.isBlank() || !(n.typed() instanceof String)) {
-      s.problem(n, "expected a CSS selector such as \"h1.headline\", found " + n.describe());
-    } else {
-      try {
-        QueryParser.parse(n.value());
-      } catch (Selector.SelectorParseException | IllegalArgumentException e) {
-        s.problem(n, "bad CSS selector " + Values.quote(n.value()) + ": " + e.getMessage());
+  private static SiteProfile profile(Section s) {
+    Section sel = s.section("selectors").allow("title", "published", "modified", "authors",
+        "editor", "source", "section", "body", "drop", "related", "hot", "listing", "pagination");
+    List<CssQuery> drop = new ArrayList<>();
+    List<Node> dropNodes = sel.list("drop");
+    for (Node n : dropNodes == null ? List.<Node>of() : dropNodes) {
+      CssQuery q = query(sel, n);
+      if (q != null) {
+        drop.add(q);
       }
     }
+    return new SiteProfile(query(sel, "title"), query(sel, "published"),
+        query(sel, "modified"), query(sel, "authors"), query(sel, "editor"),
+        query(sel, "source"), query(sel, "section"), query(sel, "body"), drop,
+        items(sel, "related", false), items(sel, "hot", false), items(sel, "listing", true),
+        query(sel, "pagination"), dateFormats(s), follow(s));
+  }
+
+  /** A group of items: {@code {block, item, title, link, ...}}, {@code item} required. */
+  private static SiteProfile.Items items(Section sel, String key, boolean listing) {
+    if (sel.get(key) == null) {
+      return null;
+    }
+    Section g = sel.section(key);
+    if (listing) {
+      g.allow("block", "item", "title", "link", "time", "section", "comments");
+    } else {
+      g.allow("block", "item", "title", "link", "comments");
+    }
+    CssQuery item = query(g, "item");
+    if (item == null && sel.get(key).kind() == Node.Kind.MAP && !g.has("item")) {
+      sel.problem(key, "needs an item selector (each entry of the list), e.g. {item: \"li\"}");
+    }
+    CssQuery block = query(g, "block");
+    CssQuery title = query(g, "title");
+    CssQuery link = query(g, "link");
+    CssQuery time = listing ? query(g, "time") : null;
+    CssQuery section = listing ? query(g, "section") : null;
+    CssQuery comments = query(g, "comments");
+    return item == null ? null
+        : new SiteProfile.Items(block, item, title, link, time, section, comments);
+  }
+
+  private static CssQuery query(Section s, String key) {
+    Node n = s.get(key);
+    if (n == null && s.has(key)) {
+      s.problem(key, "expected a CSS selector such as \"h1.headline\", found no value");
+    }
+    return n == null ? null : query(s, n);
+  }
+
+  private static CssQuery query(Section s, Node n) {
+    if (n.isBlank() || n.kind() != Node.Kind.SCALAR || !(n.typed() instanceof String)) {
+      s.problem(n, "expected a CSS selector such as \"h1.headline\", found " + n.describe());
+      return null;
+    }
+    try {
+      return CssQuery.parse(n.value());
+    } catch (IllegalArgumentException e) {
+      s.problem(n, e.getMessage());
+      return null;
+    }
+  }
+
+  /** {@code dateFormats:}: DateTimeFormatter patterns, each checked by building it. */
+  private static List<String> dateFormats(Section s) {
+    List<String> out = new ArrayList<>();
+    List<Node> items = s.list("dateFormats");
+    for (Node n : items == null ? List.<Node>of() : items) {
+      String pattern = s.itemText(n);
+      if (pattern == null) {
+        continue;
+      }
+      try {
+        DateTimeFormatter.ofPattern(pattern);
+        out.add(pattern);
+      } catch (IllegalArgumentException e) {
+        s.problem(n, "bad date format " + Values.quote(pattern) + " (Java DateTimeFormatter"
+            + " letters, e.g. \"yyyy-MM-dd HH:mm:ss\"): " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** {@code follow:}: region names; absent means the default regions. */
+  private static Set<SiteProfile.Region> follow(Section s) {
+    List<Node> items = s.list("follow");
+    if (items == null) {
+      return null;
+    }
+    Set<SiteProfile.Region> out = EnumSet.noneOf(SiteProfile.Region.class);
+    List<String> names = Arrays.stream(SiteProfile.Region.values())
+        .map(SiteProfile.Region::key).toList();
+    for (Node n : items) {
+      String name = s.itemText(n);
+      if (name == null) {
+        continue;
+      }
+      int at = names.indexOf(name.strip().toLowerCase(Locale.ROOT));
+      if (at < 0) {
+        String guess = Values.closest(name, names);
+        s.problem(n, "unknown region " + Values.quote(name)
+            + (guess == null ? "" : " (did you mean " + guess + "?)")
+            + "; regions: " + String.join(", ", names));
+      } else {
+        out.add(SiteProfile.Region.values()[at]);
+      }
+    }
+    return out;
   }
 
   /** {@code base} with the keys {@code s} sets laid over it. */

@@ -231,7 +231,7 @@ public final class CrawlRun {
       RunController run;
       try {
         run = new RunController(config, fetcher,
-            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), pages),
+            new GazetteParser(config, new JsoupHtmlParser(maxUrlLength(), pages, spec.profile()),
                 new DiscoveryParser(spec.timeZone(), maxUrlLength())),
             new RobotstxtServer(robotsOff, fetcher), gate, dropped -> {
               stats.outcome(Outcome.HOST_PAUSED);

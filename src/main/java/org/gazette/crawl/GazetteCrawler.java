@@ -28,6 +28,11 @@ final class GazetteCrawler extends WebCrawler {
       log.trace("out of scope: {}", url.getURL());
       return false;
     }
+    if (referringPage != null && referringPage.getParseData() instanceof JsoupParseData data
+        && data.unfollowed().contains(url.getURL())) {
+      log.trace("not following {}: only in a region the site does not follow", url.getURL());
+      return false;
+    }
     if (referringPage != null && referringPage.isRedirect()
         && url.getURL().equals(referringPage.getRedirectedToUrl())
         && !run.redirects().follow(referringPage.getWebURL().getURL(), url.getURL())) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.gazette.config.SiteProfile;
+import org.gazette.extract.LinkRegions;
 import org.gazette.fetch.HttpHeader;
 import org.gazette.records.PageRecords;
 import org.jsoup.nodes.Document;
@@ -27,15 +29,22 @@ import org.jsoup.nodes.Element;
 final class JsoupHtmlParser implements HtmlParser {
   private final int maxUrlLength;
   private final PageRecords pages;
+  private final SiteProfile profile;
 
-  /** @param agentName the robots product token, e.g. {@code gazette} */
+  /**
+   * A parser following the default link regions.
+   *
+   * @param agentName the robots product token, e.g. {@code gazette}
+   */
   JsoupHtmlParser(int maxUrlLength, String agentName) {
-    this(maxUrlLength, new PageRecords(agentName));
+    this(maxUrlLength, new PageRecords(agentName), SiteProfile.NONE);
   }
 
-  JsoupHtmlParser(int maxUrlLength, PageRecords pages) {
+  /** @param profile which link regions to follow, and the selectors that mark them */
+  JsoupHtmlParser(int maxUrlLength, PageRecords pages, SiteProfile profile) {
     this.maxUrlLength = maxUrlLength;
     this.pages = pages;
+    this.profile = profile;
   }
 
   @Override
@@ -56,7 +65,7 @@ final class JsoupHtmlParser implements HtmlParser {
     data.setMetaTags(metaTags(doc));
     // nofollow (meta robots, a meta for gazette's own agent, or X-Robots-Tag): no links from here
     boolean noFollow = directives.contains("nofollow") || directives.contains("none");
-    data.setOutgoingUrls(noFollow ? new LinkedHashSet<>() : links(doc));
+    data.setOutgoingUrls(noFollow ? new LinkedHashSet<>() : links(doc, data.unfollowed()));
     // feeds the page announces are read for article URLs, like a listing
     for (java.net.URI feed : noFollow ? List.<java.net.URI>of() : org.gazette.discover.FeedLinks.find(doc)) {
       String url = UrlNormalizer.normalize(feed.toString());
@@ -74,9 +83,16 @@ final class JsoupHtmlParser implements HtmlParser {
     return data;
   }
 
-  private Set<WebURL> links(Document doc) {
-    Set<WebURL> out = new LinkedHashSet<>();
-    Set<String> seen = new java.util.HashSet<>();
+  /**
+   * Every link of the page (http(s), normalized, within the URL length limit, each once), for
+   * the frontier and the metadata record's outlinks; those found only in regions the site does
+   * not follow ({@link LinkRegions}: by default menus, footers and ads) go to {@code
+   * unfollowed}, which {@link GazetteCrawler#shouldVisit} refuses.
+   */
+  private Set<WebURL> links(Document doc, Set<String> unfollowed) {
+    Map<String, WebURL> out = new java.util.LinkedHashMap<>();
+    Set<String> followed = new java.util.HashSet<>();
+    LinkRegions regions = LinkRegions.of(doc, profile);
     for (Element a : doc.select("a[href], area[href]")) {
       String href = a.attr("href").trim();
       String lower = href.toLowerCase(Locale.ROOT);
@@ -88,16 +104,26 @@ final class JsoupHtmlParser implements HtmlParser {
         continue;
       }
       String url = UrlNormalizer.normalize(abs);
-      if (url == null || url.length() > maxUrlLength || !seen.add(url)) {
+      if (url == null || url.length() > maxUrlLength) {
         continue;
       }
-      WebURL web = new WebURL();
-      web.setURL(url);
-      web.setAnchor(a.text());
-      web.setTag(a.tagName());
-      out.add(web);
+      if (profile.follow().contains(regions.of(a))) {
+        followed.add(url);
+      }
+      if (!out.containsKey(url)) {
+        WebURL web = new WebURL();
+        web.setURL(url);
+        web.setAnchor(a.text());
+        web.setTag(a.tagName());
+        out.put(url, web);
+      }
     }
-    return out;
+    for (String url : out.keySet()) {
+      if (!followed.contains(url)) {
+        unfollowed.add(url);
+      }
+    }
+    return new LinkedHashSet<>(out.values());
   }
 
   private static Map<String, String> metaTags(Document doc) {

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 /** crawler4j's parse data, carrying the parsed page so the page is parsed only once. */
 final class JsoupParseData extends HtmlParseData {
   private final PageRecords.Parsed parsed;
+  private final java.util.Set<String> unfollowed = new java.util.HashSet<>();
 
   JsoupParseData(PageRecords.Parsed parsed) {
     this.parsed = parsed;
@@ -20,6 +21,14 @@ final class JsoupParseData extends HtmlParseData {
   /** The page-level robots directives for gazette (meta robots, X-Robots-Tag): noindex, ... */
   java.util.Set<String> robotsDirectives() {
     return parsed.robots();
+  }
+
+  /**
+   * Outgoing URLs found only in link regions the site does not follow (menus, footers, ads by
+   * default): archived as outlinks, not scheduled.
+   */
+  java.util.Set<String> unfollowed() {
+    return unfollowed;
   }
 
   Document document() {

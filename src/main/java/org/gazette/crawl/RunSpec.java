@@ -10,6 +10,7 @@ import org.gazette.config.GazetteConfig;
 import org.gazette.config.Limits;
 import org.gazette.config.Politeness;
 import org.gazette.config.SiteConfig;
+import org.gazette.config.SiteProfile;
 import org.gazette.fetch.FetchOptions;
 
 /**
@@ -50,6 +51,8 @@ import org.gazette.fetch.FetchOptions;
  *     (error {@code host-page-limit})
  * @param minFreeSpace bytes kept free on the disk of the WARC folder; below, the run stops with
  *     an error before it writes the next exchange (0: no check)
+ * @param profile the site's selectors and followed link regions ({@link SiteProfile#NONE}: the
+ *     generic extractor, default regions)
  */
 public record RunSpec(
     String site,
@@ -79,10 +82,26 @@ public record RunSpec(
     Duration revisitAfter,
     int maxRedirects,
     int maxPagesPerHost,
-    long minFreeSpace) {
+    long minFreeSpace,
+    SiteProfile profile) {
 
   /** Redirect hops followed when the configuration does not say (limits.maxRedirects). */
   public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+  /** A run of a site without a profile: generic extraction, default link regions followed. */
+  public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
+      List<Pattern> articlePatterns, ZoneId timeZone, int maxPages, int maxDepth,
+      Duration minDelay, Duration maxCrawlDelay, double delayFactor, int maxRetries,
+      Duration maxRetryAfter, int maxUrlLength, int threads, FetchOptions fetch, Path output,
+      Path stateDir, String warcPrefix, long warcMaxFileSize, String operator,
+      List<URI> sitemaps, List<URI> feeds, boolean honourNoindex, Duration revisitAfter,
+      int maxRedirects, int maxPagesPerHost, long minFreeSpace) {
+    this(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages, maxDepth,
+        minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength, threads,
+        fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace,
+        SiteProfile.NONE);
+  }
 
   /** A run that does not check the free space of its WARC folder's disk. */
   public RunSpec(String site, List<URI> seeds, List<String> hosts, List<Pattern> listingPatterns,
@@ -123,7 +142,7 @@ public record RunSpec(
         politeness.maxRetries(), politeness.maxRetryAfter(), limits.maxUrlLength(), global.threads(), fetch, global.output(), stateDir,
         global.warcPrefix(), global.warcMaxFileSize(), contact(global.userAgent()),
         site.sitemaps(), site.feeds(), site.honourNoindex(), site.revisitAfter(),
-        limits.maxRedirects(), limits.maxPagesPerHost(), limits.minFreeSpace());
+        limits.maxRedirects(), limits.maxPagesPerHost(), limits.minFreeSpace(), site.profile());
   }
 
   /** This run with the time zone guessed per page (a crawl of bare seeds, no --time-zone). */
@@ -131,7 +150,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, null, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace);
+        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace, profile);
   }
 
   /** This run with another revisitAfter (null: fetch every page every run). */
@@ -139,7 +158,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, newRevisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace);
+        honourNoindex, newRevisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace, profile);
   }
 
   /** This run following at most {@code n} redirect hops from one URL. */
@@ -147,7 +166,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, n, maxPagesPerHost, minFreeSpace);
+        honourNoindex, revisitAfter, n, maxPagesPerHost, minFreeSpace, profile);
   }
 
   /** This run scheduling at most {@code n} URLs of one host. */
@@ -155,7 +174,7 @@ public record RunSpec(
     return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
         maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
         threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
-        honourNoindex, revisitAfter, maxRedirects, n, minFreeSpace);
+        honourNoindex, revisitAfter, maxRedirects, n, minFreeSpace, profile);
   }
 
   /**
@@ -164,7 +183,7 @@ public record RunSpec(
    */
   public org.gazette.records.SiteRules siteRules() {
     return new org.gazette.records.SiteRules(site, listingPatterns, articlePatterns, timeZone,
-        honourNoindex);
+        honourNoindex, profile);
   }
 
   /** The contact part of a user agent, {@code (+https://...; ops@...)}, for warcinfo's operator. */
@@ -172,6 +191,14 @@ public record RunSpec(
     int open = userAgent.indexOf('(');
     int close = userAgent.lastIndexOf(')');
     return open >= 0 && close > open ? userAgent.substring(open + 1, close).trim() : userAgent;
+  }
+
+  /** This run reading pages with {@code newProfile} and following its link regions. */
+  public RunSpec withProfile(SiteProfile newProfile) {
+    return new RunSpec(site, seeds, hosts, listingPatterns, articlePatterns, timeZone, maxPages,
+        maxDepth, minDelay, maxCrawlDelay, delayFactor, maxRetries, maxRetryAfter, maxUrlLength,
+        threads, fetch, output, stateDir, warcPrefix, warcMaxFileSize, operator, sitemaps, feeds,
+        honourNoindex, revisitAfter, maxRedirects, maxPagesPerHost, minFreeSpace, newProfile);
   }
 
   /** A run without configured sitemaps or feeds that fetches every page every run. */
@@ -187,6 +214,7 @@ public record RunSpec(
   }
 
   public RunSpec {
+    profile = profile == null ? SiteProfile.NONE : profile;
     sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
     seeds = List.copyOf(seeds);

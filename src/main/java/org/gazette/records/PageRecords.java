@@ -14,7 +14,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gazette.extract.ArticleRecord;
+import org.gazette.extract.ListingRecord;
 import org.gazette.extract.PageContext;
+import org.gazette.extract.ProfileExtractor;
 import org.gazette.extract.PageExtractor;
 import org.gazette.extract.PageKind;
 import org.gazette.extract.WarcRef;
@@ -174,9 +177,20 @@ public final class PageRecords {
     if (site.honourNoindex() && (robots.contains("noindex") || robots.contains("none"))) {
       kind = PageKind.OTHER; // archived as served, but no record for downstream indexes
     }
+    // a site profile's selectors override the generic fields they find
+    ProfileExtractor profile = site.profile().hasSelectors()
+        ? new ProfileExtractor(site.profile()) : null;
     Object record = switch (kind) {
-      case ARTICLE -> extractor.extractArticle(doc, context).withRobots(robots);
-      case LISTING -> extractor.extractListing(doc, context).withRobots(robots);
+      case ARTICLE -> {
+        ArticleRecord article = extractor.extractArticle(doc, context);
+        yield (profile == null ? article : profile.article(doc, context, article))
+            .withRobots(robots);
+      }
+      case LISTING -> {
+        ListingRecord listing = extractor.extractListing(doc, context);
+        yield (profile == null ? listing : profile.listing(doc, context, listing))
+            .withRobots(robots);
+      }
       default -> null;
     };
     return new Result(kind, record);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.gazette.config.SiteConfig;
+import org.gazette.config.SiteProfile;
 import org.gazette.extract.ZoneGuess;
 import org.jsoup.nodes.Document;
 
@@ -19,9 +20,11 @@ import org.jsoup.nodes.Document;
  * @param timeZone the zone page-local times are read in; null to guess it per page from its
  *     language and domain, else UTC
  * @param honourNoindex no record for a page that says {@code noindex} (or {@code none})
+ * @param profile the site's selectors, date formats and followed regions; {@link
+ *     SiteProfile#NONE} for the generic extractor alone
  */
 public record SiteRules(String site, List<Pattern> listingPatterns, List<Pattern> articlePatterns,
-    ZoneId timeZone, boolean honourNoindex) {
+    ZoneId timeZone, boolean honourNoindex, SiteProfile profile) {
 
   /** What the URL patterns say a page is. */
   public enum Kind {
@@ -34,12 +37,13 @@ public record SiteRules(String site, List<Pattern> listingPatterns, List<Pattern
   public SiteRules {
     listingPatterns = List.copyOf(listingPatterns);
     articlePatterns = List.copyOf(articlePatterns);
+    profile = profile == null ? SiteProfile.NONE : profile;
   }
 
   /** The rules of a configured site, read in its time zone. */
   public static SiteRules of(SiteConfig site) {
     return new SiteRules(site.name(), site.listing().urlPatterns(), site.article().urlPatterns(),
-        site.timeZone(), site.honourNoindex());
+        site.timeZone(), site.honourNoindex(), site.profile());
   }
 
   /**
@@ -50,12 +54,12 @@ public record SiteRules(String site, List<Pattern> listingPatterns, List<Pattern
    * @param timeZone the zone, or null to guess it per page
    */
   public static SiteRules generic(String name, ZoneId timeZone) {
-    return new SiteRules(name, List.of(), List.of(), timeZone, false);
+    return new SiteRules(name, List.of(), List.of(), timeZone, false, SiteProfile.NONE);
   }
 
   /** These rules with page-local times read in {@code zone} (null: guessed per page). */
   public SiteRules withTimeZone(ZoneId zone) {
-    return new SiteRules(site, listingPatterns, articlePatterns, zone, honourNoindex);
+    return new SiteRules(site, listingPatterns, articlePatterns, zone, honourNoindex, profile);
   }
 
   /** The kind the URL patterns give {@code url}; article patterns win over listing ones. */

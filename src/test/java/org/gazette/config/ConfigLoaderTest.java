@@ -58,7 +58,12 @@ class ConfigLoaderTest {
     assertThat(demo.listing().regexes()).containsExactly("/$", "/list/\\d+\\.html$");
     assertThat(demo.article().regexes())
         .containsExactly("/news/\\d{4}/\\d{2}/\\d{2}/[^/]+\\.shtml$");
-    assertThat(demo.selectors()).isEmpty();
+    // the demo ships a full profile (DemoProfileTest checks what it reads)
+    assertThat(demo.profile().hasSelectors()).isTrue();
+    assertThat(demo.profile().body()).isEqualTo(CssQuery.parse("#article-content"));
+    assertThat(demo.profile().listing().item().css()).isEqualTo("#focus, ul.news-list > li.item");
+    assertThat(demo.profile().dateFormats()).contains("yyyy-MM-dd HH:mm:ss");
+    assertThat(demo.profile().follow()).isEqualTo(SiteProfile.Region.DEFAULT_FOLLOW);
   }
 
   @Test
@@ -138,10 +143,17 @@ class ConfigLoaderTest {
         new Politeness(Duration.ofSeconds(2), Duration.ofSeconds(30), 1, 5.0));
     assertThat(s.listing().matches("https://news.example.com/index.html")).isTrue();
     assertThat(s.article().matches("https://news.example.com/news/a/b.shtml")).isTrue();
-    assertThat(s.selectors()).containsEntry("title", "h1.headline")
-        .containsEntry("related", Map.of("block", ".related", "item", "li a"))
-        .containsEntry("drop", List.of(".ad", "nav"));
-    assertThatThrownBy(() -> s.selectors().put("x", "y"))
+    SiteProfile p = s.profile();
+    assertThat(p.title()).isEqualTo(CssQuery.parse("h1.headline"));
+    assertThat(p.published()).isEqualTo(CssQuery.parse("meta[property=article:published_time]@content"));
+    assertThat(p.published().attribute()).isEqualTo("content");
+    assertThat(p.related().block().css()).isEqualTo(".related");
+    assertThat(p.related().item().css()).isEqualTo("li a");
+    assertThat(p.drop()).extracting(CssQuery::css).containsExactly(".ad", "nav");
+    assertThat(p.dateFormats()).containsExactly("yyyy年M月d日 HH:mm");
+    assertThat(p.follow()).containsExactlyInAnyOrder(SiteProfile.Region.LISTING,
+        SiteProfile.Region.NAVIGATION);
+    assertThatThrownBy(() -> p.drop().add(p.title()))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 

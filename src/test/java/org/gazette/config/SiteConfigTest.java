@@ -25,7 +25,7 @@ class SiteConfigTest {
     assertThat(s.hosts()).containsExactly("news.example.com", "cdn.example.com");
     assertThat(s.listing()).isEqualTo(UrlPatterns.NONE);
     assertThat(s.article()).isEqualTo(UrlPatterns.NONE);
-    assertThat(s.selectors()).isEmpty();
+    assertThat(s.profile()).isEqualTo(SiteProfile.NONE);
     assertThat(s.politeness()).isEqualTo(DEFAULTS.politeness());
     assertThat(s.timeZone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(s.maxPages()).isEqualTo(1000);
@@ -68,7 +68,7 @@ class SiteConfigTest {
 
     assertThat(demo.withMaxPages(3)).isEqualTo(new SiteConfig(demo.name(), demo.seeds(),
         demo.hosts(), demo.schedule(), demo.timeZone(), demo.revisitAfter(), 3, demo.maxDepth(),
-        demo.politeness(), demo.listing(), demo.article(), demo.selectors(), demo.sitemaps(),
+        demo.politeness(), demo.listing(), demo.article(), demo.profile(), demo.sitemaps(),
         demo.feeds(), demo.honourNoindex()));
     assertThat(demo.withMaxDepth(0).maxDepth()).isZero();
     assertThat(demo.withTimeZone(ZoneId.of("Europe/Paris")).timeZone())
