@@ -85,7 +85,9 @@ public final class PageExtractor {
         authors,
         labelled(doc, withHeaders, LabeledLines::editor).orElse(null),
         labelled(doc, withHeaders, LabeledLines::source).orElse(null),
-        PageMeta.section(doc, ld, title), PageMeta.language(doc), PageMeta.description(doc),
+        PageMeta.section(doc, ld, title),
+        Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
+        PageMeta.description(doc),
         PageMeta.image(doc, ld),
         content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs()),
         related.items(), NAME, ctx.warc());

@@ -63,9 +63,9 @@ public final class ProfileExtractor {
   public ArticleRecord article(Document doc, PageContext ctx, ArticleRecord generic) {
     Element root = doc;
     String title = text(root, profile.title()).orElse(generic.title());
-    OffsetDateTime published = time(root, profile.published(), ctx.zone())
+    OffsetDateTime published = time(root, profile.published(), ctx)
         .orElse(generic.published());
-    OffsetDateTime modified = time(root, profile.modified(), ctx.zone())
+    OffsetDateTime modified = time(root, profile.modified(), ctx)
         .orElse(generic.modified());
     if (modified != null && published != null && modified.isEqual(published)) {
       modified = null; // as the generic extractor: an update equal to publication says nothing
@@ -105,7 +105,7 @@ public final class ProfileExtractor {
         continue;
       }
       items.add(new ListingItem(title.get(), url.get(),
-          time(item, spec.time(), ctx.zone()).orElse(null),
+          time(item, spec.time(), ctx).orElse(null),
           text(item, spec.section()).orElse(null), comments(item, spec.comments())));
     }
     return items.isEmpty() ? generic
@@ -250,9 +250,11 @@ public final class ProfileExtractor {
 
   /**
    * A time: a {@code datetime} or {@code content} attribute when the element has one and the
-   * query names none, else its text; the profile's formats first, then the generic reading.
+   * query names none, else its text; the profile's formats first, then the generic reading,
+   * then a relative time ({@code 3小時前}) against the fetch time.
    */
-  private Optional<OffsetDateTime> time(Element root, CssQuery query, ZoneId zone) {
+  private Optional<OffsetDateTime> time(Element root, CssQuery query, PageContext ctx) {
+    ZoneId zone = ctx.zone();
     if (query == null) {
       return Optional.empty();
     }
@@ -272,7 +274,11 @@ public final class ProfileExtractor {
     }
     String text = TextNormalizer.normalize(raw);
     Optional<OffsetDateTime> formatted = formatted(text, zone);
-    return formatted.isPresent() ? formatted : DateParser.parse(text, zone);
+    if (formatted.isPresent()) {
+      return formatted;
+    }
+    Optional<OffsetDateTime> parsed = DateParser.parse(text, zone);
+    return parsed.isPresent() ? parsed : RelativeTimes.find(text, ctx.fetchedAt(), zone);
   }
 
   /** The first place in {@code text} where one of the profile's formats reads a date. */

@@ -117,13 +117,13 @@ class ProfileExtractorTest {
     String html = """
         <ul id="l">
           <li><a href="/n/1">First</a><i>2021-06-02 09:15</i><em>World</em><b>评论 1,204</b></li>
-          <li><a href="/n/2">Second</a><i>yesterday</i></li>
+          <li><a href="/n/2">Second</a><i>3小時前</i></li>
           <li><span>no link</span></li>
           <li><a href="/n/1">First again</a></li>
         </ul>""";
     Document doc = Jsoup.parse(html, "https://news.example.cn/");
-    PageContext ctx = new PageContext("cn", doc.location(), null, null, ZoneId.of("+08:00"),
-        null);
+    PageContext ctx = new PageContext("cn", doc.location(),
+        java.time.Instant.parse("2021-06-02T04:00:00Z"), 200, ZoneId.of("+08:00"), null);
     SiteProfile p = new SiteProfile(null, null, null, null, null, null, null, null, List.of(),
         null, null, new SiteProfile.Items(null, q("#l > li"), null, null, q("i"), q("em"),
             q("b")), null, List.of(), null);
@@ -134,6 +134,7 @@ class ProfileExtractorTest {
     assertThat(r.items()).containsExactly(
         new ListingItem("First", "https://news.example.cn/n/1",
             OffsetDateTime.parse("2021-06-02T09:15:00+08:00"), "World", 1204),
-        new ListingItem("Second", "https://news.example.cn/n/2", null, null, null));
+        new ListingItem("Second", "https://news.example.cn/n/2",
+            OffsetDateTime.parse("2021-06-02T09:00:00+08:00"), null, null));
   }
 }
