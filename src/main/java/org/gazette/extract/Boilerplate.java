@@ -46,6 +46,9 @@ final class Boilerplate {
    */
   private static final Set<String> WRAPPING_TAGS = Set.of("form", "header", "aside");
 
+  /** Names of bylines: chrome for the body, but where datelines are printed. */
+  private static final Pattern BYLINE_WORD = Pattern.compile("byline|author");
+
   /** Comment sections are chrome however much text they hold. */
   private static final Pattern COMMENT_WORD = Pattern.compile("comments?|disqus|respond|replies");
 
@@ -96,7 +99,8 @@ final class Boilerplate {
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && holdsStory(e));
     }
-    return hasNoiseName(e) && !mayHoldStory(e) && !holdsStory(e);
+    return hasNoiseName(e) && !mayHoldStory(e) && !holdsStory(e)
+        && !(keepHeader && hasName(e, BYLINE_WORD));
   }
 
   /** True if the element holds most of the page's text and is not a comment section. */

@@ -26,12 +26,15 @@ final class JsonLd {
           .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
           .build();
 
-  private static final JsonLd NONE = new JsonLd(null);
+  private static final JsonLd NONE = new JsonLd(null, java.util.Map.of());
 
   private final JsonNode article;
+  /** Every node of the page's JSON-LD with an {@code @id}, to follow references by id. */
+  private final java.util.Map<String, JsonNode> byId;
 
-  private JsonLd(JsonNode article) {
+  private JsonLd(JsonNode article, java.util.Map<String, JsonNode> byId) {
     this.article = article;
+    this.byId = byId;
   }
 
   /** The page's article node: the first node typed as an article, else one with a date. */
@@ -44,16 +47,22 @@ final class JsonLd {
         // a page's broken JSON-LD is the page's problem; the other sources still work
       }
     }
+    java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+    for (JsonNode node : nodes) {
+      if (node.path("@id").isTextual()) {
+        byId.putIfAbsent(node.path("@id").asText(), node);
+      }
+    }
     JsonNode dated = null;
     for (JsonNode node : nodes) {
       if (isArticleType(node.path("@type"))) {
-        return new JsonLd(node);
+        return new JsonLd(node, byId);
       }
       if (dated == null && node.hasNonNull("datePublished")) {
         dated = node;
       }
     }
-    return dated == null ? NONE : new JsonLd(dated);
+    return dated == null ? NONE : new JsonLd(dated, byId);
   }
 
   /** True if the page declares an article type (NewsArticle, BlogPosting, ...). */
@@ -71,6 +80,7 @@ final class JsonLd {
       value = value.path(0);
     }
     if (value.isObject()) {
+      value = resolve(value);
       value = value.has("name") ? value.path("name") : value.path("url");
     }
     return value.isValueNode() && !value.asText().isBlank()
@@ -86,12 +96,21 @@ final class JsonLd {
     }
     JsonNode author = article.path("author");
     for (JsonNode a : author.isArray() ? author : List.of(author)) {
-      String name = a.isTextual() ? a.asText() : a.path("name").asText("");
+      // {"@id": "..."}: the Person is elsewhere in the @graph
+      String name = a.isTextual() ? a.asText() : resolve(a).path("name").asText("");
       if (!name.isBlank()) {
         names.add(name);
       }
     }
     return names;
+  }
+
+  /** The node a bare reference ({@code {"@id": "..."}}) points to, else the node itself. */
+  private JsonNode resolve(JsonNode node) {
+    if (node.isObject() && node.size() == 1 && node.path("@id").isTextual()) {
+      return byId.getOrDefault(node.path("@id").asText(), node);
+    }
+    return node;
   }
 
   private static void flatten(JsonNode node, List<JsonNode> out) {

@@ -31,6 +31,12 @@ public final class PageExtractor {
   /** Body weight enough for a page that declares itself an article (og:type, JSON-LD). */
   private static final int DECLARED_ARTICLE_WEIGHT = 200;
 
+  /** Body weight enough for a short story under a headline (a brief of three paragraphs). */
+  private static final int SHORT_ARTICLE_WEIGHT = 250;
+
+  /** Weight of a paragraph that counts as a sentence or more of story text. */
+  private static final int SENTENCE_WEIGHT = 80;
+
   /** Headlines with times needed to call a page a listing. */
   private static final int LISTING_ITEMS = 3;
 
@@ -57,6 +63,10 @@ public final class PageExtractor {
     }
     if (storyShaped && declared && content.weight() >= DECLARED_ARTICLE_WEIGHT) {
       return PageKind.ARTICLE;
+    }
+    if (storyShaped && content.weight() >= SHORT_ARTICLE_WEIGHT && sentences(content) >= 2
+        && PageMeta.heading(doc, "h1, h2, h3", PageMeta.title(doc), 0.8) != null) {
+      return PageKind.ARTICLE; // a brief: a headline the <title> repeats, then sentences
     }
     return items.size() >= LISTING_ITEMS ? PageKind.LISTING : PageKind.OTHER;
   }
@@ -87,7 +97,7 @@ public final class PageExtractor {
         labelled(doc, withHeaders, LabeledLines::source).orElse(null),
         PageMeta.section(doc, ld, title),
         Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
-        PageMeta.description(doc),
+        PageMeta.description(doc, ld),
         PageMeta.image(doc, ld),
         content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs()),
         related.items(), NAME, ctx.warc());
@@ -132,6 +142,17 @@ public final class PageExtractor {
       }
     }
     return Optional.empty();
+  }
+
+  /** Paragraphs of the body that hold at least a sentence of story text. */
+  private static int sentences(ContentFinder.Content content) {
+    int n = 0;
+    for (String p : content.paragraphs()) {
+      if (TextNormalizer.weight(p) >= SENTENCE_WEIGHT && p.matches("(?s).*[。.!?！？].*")) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** A modified time equal to the published one says nothing new. */

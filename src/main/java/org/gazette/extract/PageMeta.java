@@ -159,9 +159,10 @@ final class PageMeta {
     return meta.or(() -> ld.text("image").map(u -> resolve(doc, u))).orElse(null);
   }
 
-  /** The description meta, else og:description. */
-  static String description(Document doc) {
+  /** The description meta, else og:description, twitter:description, JSON-LD description. */
+  static String description(Document doc, JsonLd ld) {
     return meta(doc, "description", "og:description", "twitter:description")
+        .or(() -> ld.text("description"))
         .map(TextNormalizer::normalizeOrNull)
         .orElse(null);
   }
@@ -203,8 +204,22 @@ final class PageMeta {
     return new ArrayList<>(names);
   }
 
+  /** Where the names of a byline end: a bar or bullet before the date or the source. */
+  private static final Pattern BYLINE_END = Pattern.compile("\\s[|·•]\\s|\\s[|·•]$");
+
   private static void addNames(Set<String> names, String raw) {
     String text = BY_PREFIX.matcher(TextNormalizer.normalize(raw)).replaceFirst("");
+    // a byline goes on with the date: "Jane Doe | June 2, 2021 10:36 PM"
+    int cut = text.length();
+    java.util.regex.Matcher separator = BYLINE_END.matcher(text);
+    if (separator.find()) {
+      cut = separator.start();
+    }
+    Optional<DateParser.Match> date = DateParser.findFirst(text, java.time.ZoneOffset.UTC);
+    if (date.isPresent()) {
+      cut = Math.min(cut, date.get().start());
+    }
+    text = text.substring(0, cut);
     for (String name : AUTHOR_SEPARATOR.split(text)) {
       String n = name.strip();
       if (!n.isEmpty() && n.length() <= 60) {

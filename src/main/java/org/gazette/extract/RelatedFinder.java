@@ -26,7 +26,9 @@ final class RelatedFinder {
           "^(?:相關推薦|相关推荐|相關閱讀|相关阅读|相關新聞|相关新闻|相關文章|相关文章|延伸閱讀|延伸阅读"
               + "|推薦閱讀|推荐阅读|猜你喜歡|猜你喜欢|Related(?: articles| stories| news| content"
               + "| coverage| reading| links)?|More on this(?: story| topic)?"
-              + "|Recommended(?: for you| stories| articles| reading)?|You may also like)"
+              + "|Recommended(?: for you| stories| articles| reading)?|You may also like"
+              + "|Read more|Read next|Read also|Also read|See also|Further reading|More stories"
+              + "|相關報道|相关报道|更多閱讀|更多阅读)"
               + "(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
 
