@@ -1,5 +1,6 @@
 package org.gazette.extract;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -38,9 +39,11 @@ final class ListingFinder {
   /**
    * The page's listing items, in page order, each URL once.
    *
+   * @param reference the fetch time, against which relative times ({@code 3小時前}) are read;
+   *     null reads none
    * @param chrome chrome to skip (navigation, footers)
    */
-  static List<Found> find(Document doc, ZoneId zone, Boilerplate chrome) {
+  static List<Found> find(Document doc, ZoneId zone, Instant reference, Boilerplate chrome) {
     Map<Element, List<Found>> groups = new IdentityHashMap<>();
     List<Found> all = new ArrayList<>();
     // every link climbs through the same ancestors: each one's text, links and dates are read
@@ -50,7 +53,7 @@ final class ListingFinder {
       if (!Headlines.isHeadline(a) || chrome.skipped(a)) {
         continue;
       }
-      item(a, zone, holders).ifPresent(found -> {
+      item(a, zone, reference, holders).ifPresent(found -> {
         all.add(found);
         groups.computeIfAbsent(found.holder().parent(), k -> new ArrayList<>()).add(found);
       });
@@ -66,11 +69,12 @@ final class ListingFinder {
   }
 
   /** The item of a headline link: its nearest ancestor with one date, if the link leads it. */
-  private static Optional<Found> item(Element a, ZoneId zone, Map<Element, Holder> holders) {
+  private static Optional<Found> item(Element a, ZoneId zone, Instant reference,
+      Map<Element, Holder> holders) {
     String url = Headlines.url(a).orElseThrow();
     Element holder = a.parent();
     for (int level = 0; holder != null && level < MAX_CLIMB; level++, holder = holder.parent()) {
-      Holder h = holders.computeIfAbsent(holder, e -> Holder.of(e, zone));
+      Holder h = holders.computeIfAbsent(holder, e -> Holder.of(e, zone, reference));
       if (h.dates.size() > 1) {
         return Optional.empty(); // grew past one item: several items' dates
       }
@@ -85,7 +89,7 @@ final class ListingFinder {
   private record Holder(Element element, String text, List<Element> links,
       List<DateParser.Match> dates) {
 
-    static Holder of(Element element, ZoneId zone) {
+    static Holder of(Element element, ZoneId zone, Instant reference) {
       String text = TextNormalizer.normalize(element.text());
       List<Element> links = element.select("a[href]").stream().filter(Headlines::isHeadline).toList();
       // dates inside headlines are not the item's time; masking keeps positions
@@ -96,7 +100,13 @@ final class ListingFinder {
           masked.replace(i, i + t.length(), " ".repeat(t.length()));
         }
       }
-      return new Holder(element, text, links, DateParser.findAll(masked.toString(), zone));
+      List<DateParser.Match> dates = DateParser.findAll(masked.toString(), zone);
+      if (dates.isEmpty()) {
+        // live lists print "3小時前" rather than a date
+        dates = RelativeTimes.match(masked.toString(), reference, zone).map(List::of)
+            .orElse(List.of());
+      }
+      return new Holder(element, text, links, dates);
     }
 
     /**
@@ -122,9 +132,17 @@ final class ListingFinder {
 
     Found found(Element a) {
       DateParser.Match date = dates.get(0);
-      String after = text.substring(date.end());
+      String section = section(text.substring(date.end()));
+      if (section == null) {
+        // the column may come between the headline and the time: "headline 欧洲 22:15"
+        String title = Headlines.title(a);
+        int titleEnd = text.indexOf(title);
+        if (titleEnd >= 0 && titleEnd + title.length() <= date.start()) {
+          section = section(text.substring(titleEnd + title.length(), date.start()));
+        }
+      }
       ListingItem item = new ListingItem(Headlines.title(a), Headlines.url(a).orElseThrow(),
-          date.time(), section(after), Headlines.comments(text));
+          date.time(), section, Headlines.comments(text));
       return new Found(element, item);
     }
   }

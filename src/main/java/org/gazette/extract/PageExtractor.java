@@ -1,5 +1,6 @@
 package org.gazette.extract;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class PageExtractor {
         new ContentFinder(new Boilerplate(related.blocks(), false, related.share()))
         .find(doc, PageMeta.title(doc), ZoneOffset.UTC);
     List<ListingFinder.Found> items =
-        ListingFinder.find(doc, ZoneOffset.UTC, new Boilerplate(Set.of(), true));
+        // any reference time will do: only the count of dated items matters here
+        ListingFinder.find(doc, ZoneOffset.UTC, Instant.EPOCH, new Boilerplate(Set.of(), true));
     long itemsInBody = items.stream().filter(f -> inside(f.holder(), content.container())).count();
     boolean declared = ld.isArticle()
         || PageMeta.meta(doc, "og:type").filter("article"::equalsIgnoreCase).isPresent()
@@ -107,7 +109,8 @@ public final class PageExtractor {
   public ListingRecord extractListing(Document doc, PageContext ctx) {
     checkArguments(doc, ctx);
     List<ListingItem> items =
-        ListingFinder.find(doc, ctx.zone(), new Boilerplate(Set.of(), true)).stream()
+        ListingFinder.find(doc, ctx.zone(), ctx.fetchedAt(), new Boilerplate(Set.of(), true))
+            .stream()
             .map(ListingFinder.Found::item)
             .toList();
     return new ListingRecord(ctx.site(), ctx.url(), ctx.fetchedAt(), items, ctx.warc());

@@ -39,19 +39,24 @@ final class RelativeTimes {
 
   /** The first relative time in {@code text}, read against {@code reference}. */
   static Optional<OffsetDateTime> find(String text, Instant reference, ZoneId zone) {
+    return match(text, reference, zone).map(DateParser.Match::time);
+  }
+
+  /** The first relative time in {@code text}, with where it is printed. */
+  static Optional<DateParser.Match> match(String text, Instant reference, ZoneId zone) {
     if (text == null || reference == null || text.isEmpty()) {
       return Optional.empty();
     }
     ZonedDateTime now = reference.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
     Matcher m = CJK_AGO.matcher(text);
     if (m.find()) {
-      return Optional.of(back(now, Long.parseLong(m.group(1)), unit(m.group(2))));
+      return at(m, back(now, Long.parseLong(m.group(1)), unit(m.group(2))));
     }
     m = EN_AGO.matcher(text);
     if (m.find()) {
       String n = m.group(1).toLowerCase(Locale.ROOT);
       long amount = n.equals("a") || n.equals("an") || n.equals("one") ? 1 : Long.parseLong(n);
-      return Optional.of(back(now, amount, unit(m.group(2).toLowerCase(Locale.ROOT))));
+      return at(m, back(now, amount, unit(m.group(2).toLowerCase(Locale.ROOT))));
     }
     m = DAY_WORD.matcher(text);
     if (m.find()) {
@@ -68,14 +73,19 @@ final class RelativeTimes {
         if (hour > 23 || minute > 59) {
           return Optional.empty();
         }
-        return Optional.of(day.with(LocalTime.of(hour, minute)).toOffsetDateTime());
+        return at(m, day.with(LocalTime.of(hour, minute)).toOffsetDateTime());
       }
-      return Optional.of(day.truncatedTo(ChronoUnit.DAYS).toOffsetDateTime());
+      return at(m, day.truncatedTo(ChronoUnit.DAYS).toOffsetDateTime());
     }
-    if (JUST_NOW.matcher(text).find()) {
-      return Optional.of(now.toOffsetDateTime());
+    m = JUST_NOW.matcher(text);
+    if (m.find()) {
+      return at(m, now.toOffsetDateTime());
     }
     return Optional.empty();
+  }
+
+  private static Optional<DateParser.Match> at(Matcher m, OffsetDateTime time) {
+    return Optional.of(new DateParser.Match(time, m.start(), m.end(), true));
   }
 
   private static OffsetDateTime back(ZonedDateTime now, long amount, ChronoUnit unit) {
