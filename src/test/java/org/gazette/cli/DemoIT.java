@@ -46,7 +46,12 @@ class DemoIT {
           .filter(r -> r.type().equals("response") && r.httpStatus() == 200
               && !r.targetUri().endsWith("/robots.txt")).count()).isPositive();
     }
-    assertThat(Files.readAllLines(WarcAssertions.jsonlBeside(warcs.get(0))))
+    List<String> lines = Files.readAllLines(WarcAssertions.jsonlBeside(warcs.get(0)));
+    assertThat(lines)
         .anyMatch(l -> l.startsWith("{\"type\":\"article\",\"schema\":1,\"site\":\"demo\""));
+    // the shipped profile reads every article (DemoProfileTest checks its fields one by one)
+    assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"article\""))
+        .hasSize(org.gazette.sample.SampleNewsSite.ARTICLE_COUNT)
+        .allMatch(l -> l.contains("\"extractor\":\"site:demo\""));
   }
 }
