@@ -23,8 +23,8 @@ import org.jsoup.nodes.Element;
  * extract} does too): the Document and the page's robots directives go on to the record maker
  * inside {@link JsoupParseData}, the links go to crawler4j's frontier.
  *
- * <p>The charset comes from the Content-Type header when it names one the JDK knows; otherwise
- * jsoup reads the page's own meta tag (or BOM), which is how GBK and Big5 pages declare theirs.
+ * <p>The charset is {@link org.gazette.charset.PageCharset}'s: byte order mark, Content-Type
+ * header, the page's own meta tag (how GBK and Big5 pages declare theirs), else detection.
  */
 final class JsoupHtmlParser implements HtmlParser {
   private final int maxUrlLength;
@@ -61,7 +61,7 @@ final class JsoupHtmlParser implements HtmlParser {
     java.util.Set<String> directives = parsed.robots();
     JsoupParseData data = new JsoupParseData(parsed);
     data.setTitle(doc.title());
-    data.setContentCharset(doc.charset().name());
+    data.setContentCharset(parsed.charset());
     data.setMetaTags(metaTags(doc));
     // nofollow (meta robots, a meta for gazette's own agent, or X-Robots-Tag): no links from here
     boolean noFollow = directives.contains("nofollow") || directives.contains("none");

@@ -24,6 +24,9 @@ import java.util.List;
  * @param source where the story comes from ({@code 來源}), e.g. a news agency
  * @param section the site's section or column
  * @param language BCP 47 tag, e.g. {@code zh-Hant}
+ * @param charset the encoding the page's bytes were read in, e.g. {@code GB18030}, {@code Big5},
+ *     {@code UTF-8}, {@code windows-1252} (declared, or detected when the page declared none or
+ *     a wrong one); null when unknown
  * @param description the page's summary meta
  * @param image absolute URL of the lead image
  * @param body clean text, paragraphs joined by a blank line
@@ -33,8 +36,8 @@ import java.util.List;
  */
 @JsonPropertyOrder({
   "type", "schema", "site", "url", "canonical_url", "fetched_at", "status", "title", "published",
-  "modified", "authors", "editor", "source", "section", "language", "description", "image", "body",
-  "related", "extractor", "robots", "warc"
+  "modified", "authors", "editor", "source", "section", "language", "charset", "description",
+  "image", "body", "related", "extractor", "robots", "warc"
 })
 public record ArticleRecord(
     String site,
@@ -51,6 +54,7 @@ public record ArticleRecord(
     String source,
     String section,
     String language,
+    String charset,
     String description,
     String image,
     String body,
@@ -65,14 +69,15 @@ public record ArticleRecord(
   /** The version of this record's layout; raised when a field changes meaning. */
   public static final int SCHEMA = 1;
 
-  /** Copies the lists, turning null into empty, so a record never serializes a null list. */
   /** A record without page-level robots directives. */
-  public ArticleRecord(String site, String url, String canonicalUrl, Instant fetchedAt, Integer status,
-      String title, OffsetDateTime published, OffsetDateTime modified, List<String> authors,
-      String editor, String source, String section, String language, String description,
-      String image, String body, List<RelatedItem> related, String extractor, WarcRef warc) {
+  public ArticleRecord(String site, String url, String canonicalUrl, Instant fetchedAt,
+      Integer status, String title, OffsetDateTime published, OffsetDateTime modified,
+      List<String> authors, String editor, String source, String section, String language,
+      String charset, String description, String image, String body, List<RelatedItem> related,
+      String extractor, WarcRef warc) {
     this(site, url, canonicalUrl, fetchedAt, status, title, published, modified, authors, editor,
-        source, section, language, description, image, body, related, extractor, warc, List.of());
+        source, section, language, charset, description, image, body, related, extractor, warc,
+        List.of());
   }
 
   /**
@@ -81,10 +86,11 @@ public record ArticleRecord(
    */
   public ArticleRecord withRobots(List<String> directives) {
     return new ArticleRecord(site, url, canonicalUrl, fetchedAt, status, title, published,
-        modified, authors, editor, source, section, language, description, image, body, related,
-        extractor, warc, directives);
+        modified, authors, editor, source, section, language, charset, description, image, body,
+        related, extractor, warc, directives);
   }
 
+  /** Copies the lists, turning null into empty, so a record never serializes a null list. */
   public ArticleRecord {
     robots = robots == null ? List.of() : List.copyOf(robots);
     authors = authors == null ? List.of() : List.copyOf(authors);

@@ -13,28 +13,33 @@ import java.util.List;
  * @param site site name
  * @param url the URL the page was fetched from
  * @param fetchedAt when the response arrived; null when unknown (a page read from a file)
+ * @param charset the encoding the page's bytes were read in (see {@link ArticleRecord#charset});
+ *     null when unknown
  * @param items the headlines, in page order, each URL once
  * @param warc where the response is archived, or null
  */
-@JsonPropertyOrder({"type", "schema", "site", "url", "fetched_at", "items", "robots", "warc"})
+@JsonPropertyOrder({
+  "type", "schema", "site", "url", "fetched_at", "charset", "items", "robots", "warc"
+})
 public record ListingRecord(
     String site,
     String url,
     @JsonProperty("fetched_at") @JsonSerialize(using = TimeSerializers.InstantSerializer.class)
         Instant fetchedAt,
+    String charset,
     List<ListingItem> items,
     WarcRef warc,
     List<String> robots) {
 
   /** A record without page-level robots directives. */
-  public ListingRecord(String site, String url, Instant fetchedAt, List<ListingItem> items,
-      WarcRef warc) {
-    this(site, url, fetchedAt, items, warc, List.of());
+  public ListingRecord(String site, String url, Instant fetchedAt, String charset,
+      List<ListingItem> items, WarcRef warc) {
+    this(site, url, fetchedAt, charset, items, warc, List.of());
   }
 
   /** This record with the page's robots directives (noindex, noarchive, ...). */
   public ListingRecord withRobots(List<String> directives) {
-    return new ListingRecord(site, url, fetchedAt, items, warc, directives);
+    return new ListingRecord(site, url, fetchedAt, charset, items, warc, directives);
   }
 
   /** The {@code type} field of listing records. */

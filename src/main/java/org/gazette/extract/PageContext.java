@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param zone zone in which times printed on the page without an offset are read; null means
  *     UTC
  * @param warc where the response is archived, or null when the page does not come from a WARC
+ * @param charset the name of the encoding the page's bytes were read in (e.g. {@code GB18030});
+ *     null when the document was not read from bytes
  */
-public record PageContext(
-    String site, String url, Instant fetchedAt, Integer status, ZoneId zone, WarcRef warc) {
+public record PageContext(String site, String url, Instant fetchedAt, Integer status,
+    ZoneId zone, WarcRef warc, String charset) {
+
+  /** A context for a document not read from bytes (a string): no charset. */
+  public PageContext(
+      String site, String url, Instant fetchedAt, Integer status, ZoneId zone, WarcRef warc) {
+    this(site, url, fetchedAt, status, zone, warc, null);
+  }
 
   /** Checks the required field and defaults the zone to UTC. */
   public PageContext {

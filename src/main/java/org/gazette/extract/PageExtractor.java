@@ -99,7 +99,7 @@ public final class PageExtractor {
         labelled(doc, withHeaders, LabeledLines::source).orElse(null),
         PageMeta.section(doc, ld, title),
         Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
-        PageMeta.description(doc, ld),
+        ctx.charset(), PageMeta.description(doc, ld),
         PageMeta.image(doc, ld),
         content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs()),
         related.items(), NAME, ctx.warc());
@@ -113,7 +113,8 @@ public final class PageExtractor {
             .stream()
             .map(ListingFinder.Found::item)
             .toList();
-    return new ListingRecord(ctx.site(), ctx.url(), ctx.fetchedAt(), items, ctx.warc());
+    return new ListingRecord(ctx.site(), ctx.url(), ctx.fetchedAt(), ctx.charset(), items,
+        ctx.warc());
   }
 
   private static void checkArguments(Document doc, PageContext ctx) {

@@ -81,7 +81,8 @@ public final class ProfileExtractor {
         : orElse(related(root, profile.related()), generic.related());
     return new ArticleRecord(generic.site(), generic.url(), generic.canonicalUrl(),
         generic.fetchedAt(), generic.status(), title, published, modified, authors, editor,
-        source, section, generic.language(), generic.description(), generic.image(),
+        source, section, generic.language(), generic.charset(), generic.description(),
+        generic.image(),
         body.orElse(generic.body()), related,
         body.isPresent() ? "site:" + ctx.site() : generic.extractor(), generic.warc(),
         generic.robots());
@@ -109,8 +110,8 @@ public final class ProfileExtractor {
           text(item, spec.section()).orElse(null), comments(item, spec.comments())));
     }
     return items.isEmpty() ? generic
-        : new ListingRecord(generic.site(), generic.url(), generic.fetchedAt(), items,
-            generic.warc()).withRobots(generic.robots());
+        : new ListingRecord(generic.site(), generic.url(), generic.fetchedAt(),
+            generic.charset(), items, generic.warc()).withRobots(generic.robots());
   }
 
   private Optional<List<String>> authors(Element root) {

@@ -2,7 +2,6 @@ package org.gazette.records;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -12,8 +11,8 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.gazette.charset.Encoding;
+import org.gazette.charset.PageCharset;
 import org.gazette.extract.ArticleRecord;
 import org.gazette.extract.ListingRecord;
 import org.gazette.extract.PageContext;
@@ -42,10 +41,11 @@ import org.jsoup.nodes.Element;
  *       nothing ({@link #isHtml}), not cut short by a broken connection ({@link #parsedWhenCut});
  *   <li>the body to parse: content coding undone, at most the body size limit; a body that
  *       cannot be decoded is parsed as empty ({@link #bodyToParse});
- *   <li>parsing: the charset the Content-Type names if the JDK knows it, else jsoup's own
- *       detection (byte order mark, then {@code <meta charset>}, else UTF-8); the page's robots
- *       directives from {@code <meta name="robots">}, a meta named after gazette's agent, and
- *       {@code X-Robots-Tag} ({@link #parse});
+ *   <li>parsing: in the encoding {@link PageCharset} decides (byte order mark, Content-Type
+ *       charset, meta tag, detection when nothing is declared or the bytes show the declaration
+ *       wrong), which the record names; the page's robots directives from {@code <meta
+ *       name="robots">}, a meta named after gazette's agent, and {@code X-Robots-Tag} ({@link
+ *       #parse});
  *   <li>the record: the site's URL patterns say article or listing, else the page's content does;
  *       times read in the site's zone, else a zone guessed from the page, else UTC; a page that
  *       says noindex gets no record when the site honours it; the robots directives go into the
@@ -55,9 +55,6 @@ import org.jsoup.nodes.Element;
  * <p>Thread-safe.
  */
 public final class PageRecords {
-  private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([^\"';\\s]+)",
-      Pattern.CASE_INSENSITIVE);
-
   private final String agentName;
   private final PageExtractor extractor = new PageExtractor();
 
@@ -66,10 +63,12 @@ public final class PageRecords {
    *
    * @param document the jsoup document, its base URI the page's URL
    * @param robots the page-level robots directives that apply to gazette, lower case, sorted
+   * @param charset the name of the encoding the body was read in ({@link Encoding#name})
    */
-  public record Parsed(Document document, SortedSet<String> robots) {
+  public record Parsed(Document document, SortedSet<String> robots, String charset) {
     public Parsed {
       Objects.requireNonNull(document, "document");
+      Objects.requireNonNull(charset, "charset");
       // sorted, so records and metadata are the same from run to run
       robots = Collections.unmodifiableSortedSet(new TreeSet<>(robots));
     }
@@ -146,8 +145,9 @@ public final class PageRecords {
    */
   public Parsed parse(byte[] body, String contentType, List<HttpHeader> headers, String url)
       throws IOException {
-    Document doc = Jsoup.parse(new ByteArrayInputStream(body), headerCharset(contentType), url);
-    return new Parsed(doc, robotsDirectives(doc, headers));
+    Encoding encoding = PageCharset.decide(body, contentType).encoding();
+    Document doc = Jsoup.parse(new ByteArrayInputStream(body), encoding.decoder().name(), url);
+    return new Parsed(doc, robotsDirectives(doc, headers), encoding.name());
   }
 
   /**
@@ -172,7 +172,8 @@ public final class PageRecords {
       }
     };
     ZoneId zone = site.zone(doc, url);
-    PageContext context = new PageContext(site.site(), url, fetchedAt, status, zone, warc);
+    PageContext context =
+        new PageContext(site.site(), url, fetchedAt, status, zone, warc, page.charset());
     List<String> robots = List.copyOf(page.robots());
     if (site.honourNoindex() && (robots.contains("noindex") || robots.contains("none"))) {
       kind = PageKind.OTHER; // archived as served, but no record for downstream indexes
@@ -240,22 +241,6 @@ public final class PageRecords {
       if (!d.isBlank()) {
         out.add(d.trim());
       }
-    }
-  }
-
-  /** The charset the Content-Type names, if the JDK supports it; null lets jsoup detect. */
-  public static String headerCharset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    Matcher m = CHARSET.matcher(contentType);
-    if (!m.find()) {
-      return null;
-    }
-    try {
-      return Charset.isSupported(m.group(1)) ? m.group(1) : null;
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

@@ -44,8 +44,9 @@ import org.gazette.fetch.Truncation;
  * WARC-Date, {@code warc} the response or revisit record (file name, offset, id, payload digest).
  * {@code /robots.txt} responses are not pages (the crawl fetches them beside its pages).
  *
- * <p><b>HTML files.</b> The whole file (up to the body size limit) is the page, decoded by its
- * byte order mark, else its {@code <meta charset>}, else as UTF-8. Its {@code url} is the URL
+ * <p><b>HTML files.</b> The whole file (up to the body size limit) is the page, decoded as a
+ * response without a charset in its Content-Type ({@link org.gazette.charset.PageCharset}: byte
+ * order mark, else its meta tag, else detection). Its {@code url} is the URL
  * given, else the file's {@code file:} URL; {@code fetched_at}, {@code status} and {@code warc}
  * are null. A file the content classifier finds neither an article nor a listing is read as an
  * article: it was handed in as a page.

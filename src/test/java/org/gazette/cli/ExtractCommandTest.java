@@ -22,6 +22,7 @@ import org.gazette.archive.WarcFileReader;
 import org.gazette.archive.WarcWriter;
 import org.gazette.archive.WarcWriterOptions;
 import org.gazette.archive.Warcinfo;
+import org.gazette.testing.CharsetPages;
 import org.gazette.testing.SampleExchanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,56 @@ class ExtractCommandTest {
     assertThat(lines()).extracting(r -> r.get("title").asText())
         .containsExactly(gbkTitle, big5Title);
     assertThat(lines().get(1).get("body").asText()).contains("各方的回應");
+  }
+
+  @Test
+  void pagesInEveryCharsetComeOutRightFromFilesAndFromAWarcWhateverTheyDeclare()
+      throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("charsets"));
+    List<CharsetPages> expected = new ArrayList<>();
+    List<String> warcExpected = new ArrayList<>();
+    int n = 0;
+    for (CharsetPages p : CharsetPages.all()) {
+      // declared nowhere, then with a meta tag naming the wrong charset
+      Files.write(dir.resolve(String.format("%02d-%s", n++, p.file)), p.bytes());
+      expected.add(p);
+      String wrong = p == CharsetPages.UTF_8 ? "iso-8859-1" : "utf-8";
+      Files.write(dir.resolve(String.format("%02d-%s", n++, p.file)),
+          p.withMeta("<meta charset=\"" + wrong + "\">"));
+      expected.add(p);
+    }
+    Path warcDir = tmp.resolve("warc");
+    try (WarcWriter w = new WarcWriter(new WarcWriterOptions(warcDir,
+        Warcinfo.of("portal", "run", "gazette/test", "ops")).prefix("portal").node("n1"))) {
+      int i = 0;
+      for (CharsetPages p : CharsetPages.all()) {
+        // a header naming the wrong charset, as a misconfigured server sends it
+        String wrong = p == CharsetPages.UTF_8 ? "ISO-8859-1" : "utf-8";
+        w.write(SampleExchanges.bytes("https://news.example.com/news/" + i++ + ".html",
+            "text/html; charset=" + wrong, p.bytes()));
+        warcExpected.add(p.title + " " + p.charset);
+      }
+    }
+    Path warc;
+    try (var files = Files.list(warcDir)) {
+      warc = files.filter(p -> p.toString().endsWith(".warc.gz")).findFirst().orElseThrow();
+    }
+
+    int code = extract(dir.toString(), warc.toString());
+
+    assertThat(code).as(err).isZero();
+    List<JsonNode> records = lines();
+    assertThat(records).hasSize(expected.size() + warcExpected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      JsonNode r = records.get(i);
+      assertThat(r.get("title").asText()).as(r.get("url").asText())
+          .isEqualTo(expected.get(i).title);
+      assertThat(r.get("body").asText()).contains(expected.get(i).text);
+      assertThat(r.get("charset").asText()).isEqualTo(expected.get(i).charset);
+    }
+    assertThat(records.subList(expected.size(), records.size()))
+        .extracting(r -> r.get("title").asText() + " " + r.get("charset").asText())
+        .containsExactlyElementsOf(warcExpected);
   }
 
   @Test

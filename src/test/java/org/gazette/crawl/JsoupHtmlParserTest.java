@@ -29,7 +29,20 @@ class JsoupHtmlParserTest {
         .parse(page, page.getWebURL().getURL());
 
     assertThat(data.document().title()).isEqualTo("国务院联防联控机制");
-    assertThat(data.getContentCharset()).isEqualToIgnoringCase("GBK");
+    assertThat(data.getContentCharset()).isEqualTo("GB18030"); // gbk is read as its superset
+  }
+
+  @Test
+  void readsAGbkPageRightUnderAHeaderThatSaysUtf8() throws Exception {
+    org.gazette.testing.CharsetPages gbk = org.gazette.testing.CharsetPages.GBK_HEADLINE;
+    Page page = page(gbk.bytes(), "text/html; charset=UTF-8");
+
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048, "gazette")
+        .parse(page, page.getWebURL().getURL());
+
+    assertThat(data.document().title()).isEqualTo(gbk.title);
+    assertThat(data.getContentCharset()).isEqualTo("GB18030");
+    assertThat(data.parsed().charset()).isEqualTo("GB18030"); // what the crawl's record says
   }
 
   @Test
@@ -51,14 +64,16 @@ class JsoupHtmlParserTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "text/html; charset=utf-8 | utf-8",
-      "text/html; charset=\"GBK\" | GBK",
+      "text/html; charset=utf-8 | UTF-8",
+      "text/html; charset=\"GBK\" | GB18030",
+      "text/html; charset=ISO-8859-1 | windows-1252",
       "text/html; charset=no-such-charset | ",
       "text/html | ",
       " | ",
   })
   void takesTheHeaderCharsetOnlyWhenTheJdkKnowsIt(String contentType, String expected) {
-    assertThat(org.gazette.records.PageRecords.headerCharset(contentType)).isEqualTo(expected);
+    assertThat(org.gazette.charset.Encoding.fromContentType(contentType)
+        .map(org.gazette.charset.Encoding::name).orElse(null)).isEqualTo(expected);
   }
 
   @ParameterizedTest

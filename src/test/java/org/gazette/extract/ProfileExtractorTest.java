@@ -129,7 +129,7 @@ class ProfileExtractorTest {
             q("b")), null, List.of(), null);
 
     ListingRecord r = new ProfileExtractor(p)
-        .listing(doc, ctx, new ListingRecord("cn", doc.location(), null, List.of(), null));
+        .listing(doc, ctx, new ListingRecord("cn", doc.location(), null, "UTF-8", List.of(), null));
 
     assertThat(r.items()).containsExactly(
         new ListingItem("First", "https://news.example.cn/n/1",

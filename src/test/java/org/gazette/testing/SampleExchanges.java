@@ -42,6 +42,17 @@ public final class SampleExchanges {
   }
 
   /**
+   * A 200 response with {@code Content-Length} whose body is {@code body} as is, in whatever
+   * charset, under {@code contentType} (null: no Content-Type header).
+   */
+  public static HttpExchange bytes(String uri, String contentType, byte[] body) {
+    String head = "HTTP/1.1 200 OK\r\n"
+        + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+        + "Content-Length: " + body.length + "\r\n\r\n";
+    return exchange(uri, 200, head, body, body, Truncation.NONE);
+  }
+
+  /**
    * A 200 response, gzip content-encoded, sent in chunks: the block holds the chunk framing, the
    * payload is the de-chunked, still gzipped body.
    */
