@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show the running daemon's jobs: schedule, next run, state and last run.")
 final class StatusCommand implements Callable<Integer> {
-  private static final Logger log = LoggerFactory.getLogger(StatusCommand.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @Spec CommandSpec spec;
@@ -65,14 +64,14 @@ final class StatusCommand implements Callable<Integer> {
       response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
           .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
-      log.info("status: {}: {}", base, e.toString());
+      log().info("status: {}: {}", base, e.toString());
       err.println(e instanceof HttpConnectTimeoutException ? noDaemon(base, file)
           : "gazette: the daemon on " + origin(base) + " did not answer within "
               + TIMEOUT.toSeconds() + " s");
       return Main.EXIT_FAILURE;
     } catch (IOException e) {
       // refused, reset, not HTTP: in every case no daemon of ours is there to ask
-      log.info("status: {}: {}", base, e.toString());
+      log().info("status: {}: {}", base, e.toString());
       err.println(noDaemon(base, file));
       return Main.EXIT_FAILURE;
     }
@@ -129,5 +128,13 @@ final class StatusCommand implements Callable<Integer> {
 
   private static String origin(URI base) {
     return "http://" + base.getRawAuthority();
+  }
+
+  /**
+   * Made when needed, not as a static field: picocli creates every command to print help, and a
+   * static logger would start logging (and create logs/gazette.log) for {@code gazette --help}.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(StatusCommand.class);
   }
 }
