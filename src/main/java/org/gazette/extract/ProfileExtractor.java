@@ -136,7 +136,7 @@ public final class ProfileExtractor {
     if (containers.isEmpty()) {
       return Optional.empty();
     }
-    Set<Element> dropped = new java.util.HashSet<>();
+    Set<Element> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (CssQuery q : profile.drop()) {
       for (Element container : containers) {
         dropped.addAll(container.select(q.evaluator()));
@@ -164,15 +164,17 @@ public final class ProfileExtractor {
     if (spec.block() == null) {
       return root.select(spec.item().evaluator());
     }
-    List<Element> out = new ArrayList<>();
+    // nested blocks find the same items: each once, in page order
+    Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<Element> ordered = new ArrayList<>();
     for (Element block : root.select(spec.block().evaluator())) {
       for (Element item : block.select(spec.item().evaluator())) {
-        if (!out.contains(item)) {
-          out.add(item);
+        if (out.add(item)) {
+          ordered.add(item);
         }
       }
     }
-    return out;
+    return ordered;
   }
 
   /** The absolute http(s) URL of the item's link. */
