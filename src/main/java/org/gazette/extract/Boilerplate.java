@@ -1,11 +1,14 @@
 package org.gazette.extract;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 
 /**
  * Decides which parts of a page are chrome rather than story: navigation, ads, share bars,
@@ -37,9 +40,6 @@ final class Boilerplate {
               + "|hotnews|hotlist|hots|popular|trending|nav|navbar|navigation|menu|toolbar"
               + "|subscribe|newsletter|login|signup|copyright|pager|pagination|byline|author");
 
-  /** Splits class and id names into words: separators and camelCase humps. */
-  private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
-
   /**
    * Tags that wrap whole pages often enough (ASP.NET's page-wide {@code <form>}, an unclosed
    * {@code <header>}, a layout {@code <aside>}) that holding most of the page's text clears them.
@@ -56,6 +56,12 @@ final class Boilerplate {
   private final boolean keepHeader;
   private final TextShare share;
   private final Map<Element, Boolean> cache = new IdentityHashMap<>();
+  // pages repeat a few class names on many elements: each is split and matched once
+  private final Map<String, Boolean> noiseNames = new HashMap<>();
+  private final Map<String, Boolean> bylineNames = new HashMap<>();
+  // the elements holding an h1 or an article body, and the tree they were found in
+  private Set<Element> storyHolders;
+  private Node storyRoot;
 
   /**
    * @param excluded blocks already claimed by another part (related lists), skipped with their
@@ -99,8 +105,10 @@ final class Boilerplate {
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && holdsStory(e));
     }
-    return hasNoiseName(e) && !mayHoldStory(e) && !holdsStory(e)
-        && !(keepHeader && hasName(e, BYLINE_WORD));
+    String names = e.className() + " " + e.id();
+    return noiseNames.computeIfAbsent(names, n -> hasName(n, NOISE_WORD))
+        && !mayHoldStory(e) && !holdsStory(e)
+        && !(keepHeader && bylineNames.computeIfAbsent(names, n -> hasName(n, BYLINE_WORD)));
   }
 
   /** True if the element holds most of the page's text and is not a comment section. */
@@ -114,13 +122,30 @@ final class Boilerplate {
   }
 
   private static boolean hasName(Element e, Pattern words) {
-    String names = e.className() + " " + e.id();
-    if (names.isBlank()) {
-      return false;
-    }
-    for (String word : WORD_BREAK.split(names)) {
-      if (!word.isEmpty() && words.matcher(word.toLowerCase(Locale.ROOT)).matches()) {
-        return true;
+    return hasName(e.className() + " " + e.id(), words);
+  }
+
+  /**
+   * True if a word of the names matches. Words are the runs of ASCII letters and digits, split
+   * again at camelCase humps (a lower case letter, then an upper case one). Split by hand: the
+   * regex {@code [^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])} cost more than the matching.
+   */
+  private static boolean hasName(String names, Pattern words) {
+    int start = -1;
+    for (int i = 0; i <= names.length(); i++) {
+      char c = i < names.length() ? names.charAt(i) : ' ';
+      boolean wordChar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      boolean hump = wordChar && start >= 0 && c >= 'A' && c <= 'Z'
+          && names.charAt(i - 1) >= 'a' && names.charAt(i - 1) <= 'z';
+      if (start >= 0 && (!wordChar || hump)) {
+        String word = names.substring(start, i);
+        if (words.matcher(word.toLowerCase(Locale.ROOT)).matches()) {
+          return true;
+        }
+        start = -1;
+      }
+      if (wordChar && start < 0) {
+        start = i;
       }
     }
     return false;
@@ -130,9 +155,31 @@ final class Boilerplate {
    * Guards against names such as {@code main has-sidebar}: an element holding the page's h1 or
    * marked as the article body is never dropped by its name.
    */
-  private static boolean mayHoldStory(Element e) {
+  private boolean mayHoldStory(Element e) {
     String tag = e.normalName();
     return tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")
-        || e.selectFirst("h1, [itemprop=articleBody]") != null;
+        || storyHolders(e).contains(e);
+  }
+
+  /**
+   * The elements with an h1 or an article body in them or themselves, in the element's tree:
+   * found once by climbing from each, rather than searched for below every element asked about
+   * (quadratic on pages of nested chrome).
+   */
+  private Set<Element> storyHolders(Element e) {
+    Node root = e.root();
+    if (root != storyRoot) {
+      storyHolders = Collections.newSetFromMap(new IdentityHashMap<>());
+      storyRoot = root;
+      if (root instanceof Element top) {
+        for (Element found : top.select("h1, [itemprop=articleBody]")) {
+          Element p = found;
+          while (p != null && storyHolders.add(p)) { // up to an ancestor already known
+            p = p.parent();
+          }
+        }
+      }
+    }
+    return storyHolders;
   }
 }

@@ -42,10 +42,21 @@ final class ContentFinder {
           "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "figure",
           "header", "main", "center", "address");
 
+  private final Document doc;
   private final Boilerplate chrome;
+  private final TextShare share;
+  // the container and its lines, found on the first call: they depend on neither title nor zone
+  private Element best;
+  private List<Line> lines;
 
-  ContentFinder(Boilerplate chrome) {
+  /**
+   * @param chrome what never votes and is skipped inside the container
+   * @param share the page's text weights
+   */
+  ContentFinder(Document doc, Boilerplate chrome, TextShare share) {
+    this.doc = doc;
     this.chrome = chrome;
+    this.share = share;
   }
 
   /**
@@ -54,18 +65,22 @@ final class ContentFinder {
    * @param title the page's title, dropped when the container repeats it
    * @param zone zone for recognizing datelines, which are dropped
    */
-  Content find(Document doc, String title, ZoneId zone) {
-    Map<Element, Double> votes = new IdentityHashMap<>();
-    Element best = bestContainer(doc, votes);
+  Content find(String title, ZoneId zone) {
+    if (lines == null) {
+      Map<Element, Double> votes = new IdentityHashMap<>();
+      best = bestContainer(doc, votes);
+      lines = new ArrayList<>();
+      if (best != null) {
+        for (Element block : withSiblings(best, votes)) {
+          lines.addAll(lines(block));
+        }
+      }
+    }
     if (best == null) {
       return Content.NONE;
     }
     List<String> paragraphs = new ArrayList<>();
     int weight = 0;
-    List<Line> lines = new ArrayList<>();
-    for (Element block : withSiblings(best, votes)) {
-      lines.addAll(lines(block));
-    }
     for (Line line : lines) {
       boolean keep = line.linkWeight * 2 <= line.weight
           && !line.text.equals(title)
@@ -101,7 +116,7 @@ final class ContentFinder {
     return blocks;
   }
 
-  private static boolean joins(Element sibling, Map<Element, Double> votes, double bar) {
+  private boolean joins(Element sibling, Map<Element, Double> votes, double bar) {
     String tag = sibling.normalName();
     if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) {
       return false; // a heading before the container is the title or a section of its own
@@ -110,9 +125,8 @@ final class ContentFinder {
     if (votes.getOrDefault(sibling, 0.0) * (1 - density) >= bar && bar > 0) {
       return true;
     }
-    String text = sibling.text();
-    int w = TextNormalizer.weight(text);
-    return tag.equals("p") && w >= SIBLING_PARAGRAPH && density < 0.25 && punctuation(text) > 0;
+    return tag.equals("p") && share.textWeight(sibling) >= SIBLING_PARAGRAPH && density < 0.25
+        && punctuation(sibling.text()) > 0;
   }
 
   private Element bestContainer(Document doc, Map<Element, Double> votes) {
@@ -163,16 +177,13 @@ final class ContentFinder {
     return n;
   }
 
-  private static double linkDensity(Element e) {
-    int all = TextNormalizer.weight(e.text());
+  /** The share of the element's text weight in links (nested links count twice), at most 1. */
+  private double linkDensity(Element e) {
+    int all = share.textWeight(e);
     if (all == 0) {
       return 1;
     }
-    int links = 0;
-    for (Element a : e.select("a")) {
-      links += TextNormalizer.weight(a.text());
-    }
-    return Math.min(1.0, (double) links / all);
+    return Math.min(1.0, (double) share.linkWeight(e) / all);
   }
 
   private static String ownText(Element e) {

@@ -61,6 +61,24 @@ public final class DateParser {
 
   private static final List<Pattern> PATTERNS = List.of(NUMERIC, MONTH_DAY_YEAR, DAY_MONTH_YEAR);
 
+  /** Where a match of a pattern may start. */
+  private interface Start {
+    boolean possibleAt(String text, int i);
+  }
+
+  /**
+   * For each of {@link #PATTERNS}, a cheap test that holds wherever one of its matches starts: a
+   * year for NUMERIC, a month's first three letters for MONTH_DAY_YEAR, a digit for
+   * DAY_MONTH_YEAR. The patterns are tried only there; tried at every position, as {@link
+   * Matcher#find()} does, they cost about 100 ns per character of text.
+   */
+  private static final List<Start> STARTS = List.of(
+      (text, i) -> i + 1 < text.length()
+          && ((text.charAt(i) == '1' && text.charAt(i + 1) == '9')
+              || (text.charAt(i) == '2' && text.charAt(i + 1) == '0')),
+      DateParser::monthAt,
+      (text, i) -> text.charAt(i) >= '0' && text.charAt(i) <= '9');
+
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
@@ -114,18 +132,89 @@ public final class DateParser {
 
   /** Every date-time in free text, in text order. */
   static List<Match> findAll(String text, ZoneId zone) {
+    return findAll(text, zone, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #findAll(String, ZoneId)} for callers that only need to know whether there are more
+   * than {@code atMost} date-times: it stops looking at {@code atMost}, and then the ones it
+   * returns are not necessarily the first. Saves reading all of a long text full of dates.
+   */
+  static List<Match> findAll(String text, ZoneId zone, int atMost) {
     List<Match> found = new ArrayList<>();
-    if (text == null || text.isEmpty()) {
+    if (text == null || !mayHoldDate(text)) {
       return found;
     }
-    for (Pattern pattern : PATTERNS) {
-      Matcher m = pattern.matcher(text);
-      while (m.find()) {
-        toMatch(m, zone).ifPresent(found::add);
+    for (int p = 0; p < PATTERNS.size(); p++) {
+      // what find() would do, trying only where a match may start: the regions are transparent,
+      // so lookbehinds and \b see the text before them
+      Matcher m = PATTERNS.get(p).matcher(text).useTransparentBounds(true);
+      Start start = STARTS.get(p);
+      for (int i = 0; i < text.length() && found.size() < atMost; i++) {
+        if (start.possibleAt(text, i) && m.region(i, text.length()).lookingAt()) {
+          toMatch(m, zone).ifPresent(found::add);
+          i = m.end() - 1; // the next match starts after this one, as with find()
+        }
       }
     }
     found.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return found;
+  }
+
+  /**
+   * False if the text cannot hold a date-time: it has no four digits in a row, and every form
+   * read here has a four-digit year. Most text handed in (whole listing items, every line of a
+   * story) has none: this skips the three regexes, which try every position of the text.
+   */
+  static boolean mayHoldDate(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = c >= '0' && c <= '9' ? run + 1 : 0; // the patterns' \d is ASCII only
+      if (run == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The months' first three letters as numbers (see {@link #letterKey}), for {@link #monthAt}:
+   * it is asked at every letter of the text, where a set of strings would mean a substring each.
+   */
+  private static final boolean[] MONTH_KEYS = new boolean[32 * 32 * 32];
+
+  static {
+    for (String month : MONTHS) {
+      MONTH_KEYS[letterKey(month, 0)] = true;
+    }
+  }
+
+  /**
+   * True if the three characters at {@code i} are a month's first three letters in any case, as
+   * the patterns compare them (their case-insensitivity is ASCII only).
+   */
+  private static boolean monthAt(String text, int i) {
+    if (i + 3 > text.length()) {
+      return false;
+    }
+    int key = letterKey(text, i);
+    return key >= 0 && MONTH_KEYS[key];
+  }
+
+  /** Three ASCII letters at {@code i}, any case, as a number below 32768; -1 if they are not. */
+  private static int letterKey(String text, int i) {
+    int key = 0;
+    for (int k = 0; k < 3; k++) {
+      char c = text.charAt(i + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      } else if (c < 'a' || c > 'z') {
+        return -1;
+      }
+      key = key * 32 + (c - 'a');
+    }
+    return key;
   }
 
   private static Optional<Match> toMatch(Matcher m, ZoneId zone) {

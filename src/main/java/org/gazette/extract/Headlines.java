@@ -30,11 +30,22 @@ final class Headlines {
 
   /** True for a link whose text reads as a headline and whose target is a web page. */
   static boolean isHeadline(Element a) {
-    if (!a.normalName().equals("a") || url(a).isEmpty()) {
-      return false;
+    return headlineUrl(a, title(a)).isPresent();
+  }
+
+  /**
+   * The {@link #url} of a link that {@link #isHeadline is a headline}, else empty.
+   *
+   * @param title the link's {@link #title}, which the caller may have already
+   */
+  static Optional<String> headlineUrl(Element a, String title) {
+    // the text first: resolving the URL costs more, and most links that are not headlines
+    // (menus, "More") fail on their text
+    if (!a.normalName().equals("a")
+        || TextNormalizer.weight(title) < MIN_TITLE_WEIGHT || isCommentCount(title)) {
+      return Optional.empty();
     }
-    String text = TextNormalizer.normalize(a.text());
-    return TextNormalizer.weight(text) >= MIN_TITLE_WEIGHT && !isCommentCount(text);
+    return url(a);
   }
 
   /** The link's absolute http(s) URL without its fragment, if it has one. */

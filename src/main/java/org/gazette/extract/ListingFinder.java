@@ -43,17 +43,19 @@ final class ListingFinder {
    *     null reads none
    * @param chrome chrome to skip (navigation, footers)
    */
-  static List<Found> find(Document doc, ZoneId zone, Instant reference, Boilerplate chrome) {
+  static List<Found> find(PageAnalysis page, ZoneId zone, Instant reference,
+      Boilerplate chrome) {
+    Document doc = page.document();
     Map<Element, List<Found>> groups = new IdentityHashMap<>();
     List<Found> all = new ArrayList<>();
     // every link climbs through the same ancestors: each one's text, links and dates are read
     // once per page, not once per link below it (that made a long page cost seconds)
     Map<Element, Holder> holders = new IdentityHashMap<>();
     for (Element a : doc.select("a[href]")) {
-      if (!Headlines.isHeadline(a) || chrome.skipped(a)) {
+      if (!page.isHeadline(a) || chrome.skipped(a)) {
         continue;
       }
-      item(a, zone, reference, holders).ifPresent(found -> {
+      item(a, page, zone, reference, holders).ifPresent(found -> {
         all.add(found);
         groups.computeIfAbsent(found.holder().parent(), k -> new ArrayList<>()).add(found);
       });
@@ -69,12 +71,12 @@ final class ListingFinder {
   }
 
   /** The item of a headline link: its nearest ancestor with one date, if the link leads it. */
-  private static Optional<Found> item(Element a, ZoneId zone, Instant reference,
-      Map<Element, Holder> holders) {
-    String url = Headlines.url(a).orElseThrow();
+  private static Optional<Found> item(Element a, PageAnalysis page, ZoneId zone,
+      Instant reference, Map<Element, Holder> holders) {
+    String url = page.headlineUrl(a).orElseThrow();
     Element holder = a.parent();
     for (int level = 0; holder != null && level < MAX_CLIMB; level++, holder = holder.parent()) {
-      Holder h = holders.computeIfAbsent(holder, e -> Holder.of(e, zone, reference));
+      Holder h = holders.computeIfAbsent(holder, e -> Holder.of(e, page, zone, reference));
       if (h.dates.size() > 1) {
         return Optional.empty(); // grew past one item: several items' dates
       }
@@ -86,27 +88,35 @@ final class ListingFinder {
   }
 
   /** An element that may hold one item, with its headline links masked out of its text. */
-  private record Holder(Element element, String text, List<Element> links,
+  private record Holder(PageAnalysis page, Element element, String text, List<Element> links,
       List<DateParser.Match> dates) {
 
-    static Holder of(Element element, ZoneId zone, Instant reference) {
+    static Holder of(Element element, PageAnalysis page, ZoneId zone, Instant reference) {
       String text = TextNormalizer.normalize(element.text());
-      List<Element> links = element.select("a[href]").stream().filter(Headlines::isHeadline).toList();
+      List<Element> links = new ArrayList<>();
+      for (Element link : element.select("a[href]")) {
+        if (page.isHeadline(link)) {
+          links.add(link);
+        }
+      }
+      if (!DateParser.mayHoldDate(text) && !RelativeTimes.mayHold(text)) {
+        // masking only blanks characters out, so it cannot make a date where none may be
+        return new Holder(page, element, text, links, List.of());
+      }
       // dates inside headlines are not the item's time; masking keeps positions
       StringBuilder masked = new StringBuilder(text);
       for (Element link : links) {
-        String t = Headlines.title(link);
+        String t = page.linkTitle(link);
         for (int i = text.indexOf(t); i >= 0 && !t.isEmpty(); i = text.indexOf(t, i + 1)) {
           masked.replace(i, i + t.length(), " ".repeat(t.length()));
         }
       }
-      List<DateParser.Match> dates = DateParser.findAll(masked.toString(), zone);
+      // two dates are enough to know the element holds several items
+      List<DateParser.Match> dates = DateParser.findAll(masked.toString(), zone, 2);
       if (dates.isEmpty()) {
-        // live lists print "3小時前" rather than a date
-        dates = RelativeTimes.match(masked.toString(), reference, zone).map(List::of)
-            .orElse(List.of());
+        dates = relative(masked.toString(), zone, reference);
       }
-      return new Holder(element, text, links, dates);
+      return new Holder(page, element, text, links, dates);
     }
 
     /**
@@ -118,16 +128,16 @@ final class ListingFinder {
       Element best = null;
       boolean bestBefore = false;
       for (Element link : links) {
-        int at = text.indexOf(Headlines.title(link));
+        int at = text.indexOf(page.linkTitle(link));
         boolean before = at >= 0 && at < time;
-        int weight = TextNormalizer.weight(Headlines.title(link));
+        int weight = TextNormalizer.weight(page.linkTitle(link));
         if (best == null || (before && !bestBefore)
-            || (before == bestBefore && weight > TextNormalizer.weight(Headlines.title(best)))) {
+            || (before == bestBefore && weight > TextNormalizer.weight(page.linkTitle(best)))) {
           best = link;
           bestBefore = before;
         }
       }
-      return best == null ? "" : Headlines.url(best).orElseThrow();
+      return best == null ? "" : page.headlineUrl(best).orElseThrow();
     }
 
     Found found(Element a) {
@@ -135,16 +145,21 @@ final class ListingFinder {
       String section = section(text.substring(date.end()));
       if (section == null) {
         // the column may come between the headline and the time: "headline 欧洲 22:15"
-        String title = Headlines.title(a);
+        String title = page.linkTitle(a);
         int titleEnd = text.indexOf(title);
         if (titleEnd >= 0 && titleEnd + title.length() <= date.start()) {
           section = section(text.substring(titleEnd + title.length(), date.start()));
         }
       }
-      ListingItem item = new ListingItem(Headlines.title(a), Headlines.url(a).orElseThrow(),
+      ListingItem item = new ListingItem(page.linkTitle(a), page.headlineUrl(a).orElseThrow(),
           date.time(), section, Headlines.comments(text));
       return new Found(element, item);
     }
+  }
+
+  /** A relative time ({@code 3小時前}), which live lists print rather than a date. */
+  private static List<DateParser.Match> relative(String text, ZoneId zone, Instant reference) {
+    return RelativeTimes.match(text, reference, zone).map(List::of).orElse(List.of());
   }
 
   /** The column named right after the time ({@code 22:15 美國一夢 -}), if short enough. */

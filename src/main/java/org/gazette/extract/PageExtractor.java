@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,22 +40,22 @@ public final class PageExtractor {
   /** Headlines with times needed to call a page a listing. */
   private static final int LISTING_ITEMS = 3;
 
-  /** Longer elements are not labelled lines ({@code 來源: ...}); their children are read. */
-  private static final int MAX_LABELLED_LINE = 200;
-
   /** What kind of page this is, for sites whose configuration has no URL patterns. */
   public PageKind classify(Document doc) {
-    Objects.requireNonNull(doc, "doc");
-    JsonLd ld = JsonLd.read(doc);
-    RelatedFinder related = RelatedFinder.find(doc);
-    ContentFinder.Content content =
-        new ContentFinder(new Boilerplate(related.blocks(), false, related.share()))
-        .find(doc, PageMeta.title(doc), ZoneOffset.UTC);
-    List<ListingFinder.Found> items =
-        // any reference time will do: only the count of dated items matters here
-        ListingFinder.find(doc, ZoneOffset.UTC, Instant.EPOCH, new Boilerplate(Set.of(), true));
+    return classify(new PageAnalysis(doc));
+  }
+
+  /**
+   * {@link #classify(Document)}, keeping what it works out in {@code page} for the extraction
+   * that follows.
+   */
+  public PageKind classify(PageAnalysis page) {
+    Document doc = page.document();
+    ContentFinder.Content content = page.content(ZoneOffset.UTC);
+    // any reference time will do: only the count of dated items matters here
+    List<ListingFinder.Found> items = page.listing(ZoneOffset.UTC, Instant.EPOCH);
     long itemsInBody = items.stream().filter(f -> inside(f.holder(), content.container())).count();
-    boolean declared = ld.isArticle()
+    boolean declared = page.jsonLd().isArticle()
         || PageMeta.meta(doc, "og:type").filter("article"::equalsIgnoreCase).isPresent()
         || PageMeta.meta(doc, "article:published_time").isPresent();
     boolean storyShaped = itemsInBody < LISTING_ITEMS;
@@ -75,28 +74,32 @@ public final class PageExtractor {
 
   /** The article record of a page. Fields the page does not give are null. */
   public ArticleRecord extractArticle(Document doc, PageContext ctx) {
-    checkArguments(doc, ctx);
-    JsonLd ld = JsonLd.read(doc);
-    RelatedFinder related = RelatedFinder.find(doc);
-    String title = PageMeta.title(doc);
-    ContentFinder.Content content =
-        new ContentFinder(new Boilerplate(related.blocks(), false, related.share()))
-            .find(doc, title, ctx.zone());
-    Boilerplate withHeaders = new Boilerplate(related.blocks(), true, related.share());
+    return extractArticle(new PageAnalysis(doc), ctx);
+  }
+
+  /** {@link #extractArticle(Document, PageContext)}, reusing what {@code page} knows. */
+  public ArticleRecord extractArticle(PageAnalysis page, PageContext ctx) {
+    page = withBaseUri(page, ctx);
+    Document doc = page.document();
+    JsonLd ld = page.jsonLd();
+    RelatedFinder related = page.related();
+    String title = page.title();
+    ContentFinder.Content content = page.content(ctx.zone());
+    Boilerplate withHeaders = page.chromeKeepingHeader();
     Element titleElement = PageMeta.heading(doc, "h1, h2, h3", title, 0.8);
     Datelines.Times times = Datelines.find(
         doc, ld, titleElement, content.container(), withHeaders, ctx.zone());
     List<String> authors = PageMeta.authors(doc, ld);
     if (authors.isEmpty()) {
-      authors = labelled(doc, withHeaders, LabeledLines::author).map(List::of).orElse(List.of());
+      authors = labelled(page, LabeledLines::author).map(List::of).orElse(List.of());
     }
     String canonical = PageMeta.canonical(doc);
     return new ArticleRecord(
         ctx.site(), ctx.url(), canonical != null ? canonical : ctx.url(), ctx.fetchedAt(),
         ctx.status(), title, times.published(), separate(times.modified(), times.published()),
         authors,
-        labelled(doc, withHeaders, LabeledLines::editor).orElse(null),
-        labelled(doc, withHeaders, LabeledLines::source).orElse(null),
+        labelled(page, LabeledLines::editor).orElse(null),
+        labelled(page, LabeledLines::source).orElse(null),
         PageMeta.section(doc, ld, title),
         Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
         ctx.charset(), PageMeta.description(doc, ld),
@@ -107,42 +110,40 @@ public final class PageExtractor {
 
   /** The listing record of a page: its headlines with times, in page order. */
   public ListingRecord extractListing(Document doc, PageContext ctx) {
-    checkArguments(doc, ctx);
-    List<ListingItem> items =
-        ListingFinder.find(doc, ctx.zone(), ctx.fetchedAt(), new Boilerplate(Set.of(), true))
-            .stream()
-            .map(ListingFinder.Found::item)
-            .toList();
+    return extractListing(new PageAnalysis(doc), ctx);
+  }
+
+  /** {@link #extractListing(Document, PageContext)}, reusing what {@code page} knows. */
+  public ListingRecord extractListing(PageAnalysis page, PageContext ctx) {
+    page = withBaseUri(page, ctx);
+    List<ListingItem> items = page.listing(ctx.zone(), ctx.fetchedAt()).stream()
+        .map(ListingFinder.Found::item)
+        .toList();
     return new ListingRecord(ctx.site(), ctx.url(), ctx.fetchedAt(), ctx.charset(), items,
         ctx.warc());
   }
 
-  private static void checkArguments(Document doc, PageContext ctx) {
-    Objects.requireNonNull(doc, "doc");
+  /**
+   * The page with the context's URL as base URI if it had none: without one every link would
+   * resolve to "" and be dropped. Then what was worked out with the empty base is thrown away.
+   */
+  private static PageAnalysis withBaseUri(PageAnalysis page, PageContext ctx) {
     Objects.requireNonNull(ctx, "ctx");
-    if (doc.location().isBlank()) {
-      // without a base URI every link would resolve to "" and be dropped
-      doc.setBaseUri(ctx.url());
+    Document doc = page.document();
+    if (!doc.location().isBlank()) {
+      return page;
     }
+    doc.setBaseUri(ctx.url());
+    return new PageAnalysis(doc);
   }
 
   /** The first labelled value ({@code 責任編輯: 連政}) in a short element outside chrome. */
   private static Optional<String> labelled(
-      Document doc, Boilerplate chrome, Function<String, Optional<String>> label) {
-    Element body = PageMeta.body(doc);
-    if (body == null) {
-      return Optional.empty();
-    }
-    for (Element e : body.getAllElements()) {
-      if (e.ownText().isBlank() || chrome.skipped(e)) {
-        continue;
-      }
-      String text = e.text();
-      if (text.length() <= MAX_LABELLED_LINE) {
-        Optional<String> value = label.apply(TextNormalizer.normalize(text));
-        if (value.isPresent()) {
-          return value;
-        }
+      PageAnalysis page, Function<String, Optional<String>> label) {
+    for (String line : page.labelledLines()) {
+      Optional<String> value = label.apply(line);
+      if (value.isPresent()) {
+        return value;
       }
     }
     return Optional.empty();

@@ -28,6 +28,9 @@ final class PageMeta {
 
   private static final Pattern HOME = Pattern.compile("(?i)首頁|首页|主頁|主页|home|homepage|网站首页");
 
+  /** Class and id names of a breadcrumb; compiled once, as it is tried on every element. */
+  private static final Pattern CRUMBS = Pattern.compile(".*\\b(breadcrumbs?|crumbs?)\\b.*");
+
   private PageMeta() {}
 
   /**
@@ -235,7 +238,7 @@ final class PageMeta {
     }
     for (Element e : doc.select("[class], [id]")) {
       String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-      if (names.matches(".*\\b(breadcrumbs?|crumbs?)\\b.*")) {
+      if (CRUMBS.matcher(names).matches()) {
         return e;
       }
     }

@@ -44,21 +44,23 @@ final class RelatedFinder {
 
   private final Set<Element> blocks = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, RelatedItem> items = new LinkedHashMap<>();
-  // Each link's headline URL and each element's count of them, computed once: climbing from
-  // every link of a big block asks about the same ancestors again and again, which made a
-  // page with a few thousand links take seconds.
-  private final Map<Element, Optional<String>> headlineUrl = new IdentityHashMap<>();
+  // Each element's count of headline links, computed once (as each link's URL is, by the
+  // page): climbing from every link of a big block asks about the same ancestors again and
+  // again, which made a page with a few thousand links take seconds.
   private final Map<Element, Long> headlineCount = new IdentityHashMap<>();
 
+  private final PageAnalysis page;
   private final TextShare share;
 
-  private RelatedFinder(TextShare share) {
-    this.share = share;
+  private RelatedFinder(PageAnalysis page) {
+    this.page = page;
+    this.share = page.share();
   }
 
   /** Finds the related items of a page. */
-  static RelatedFinder find(Document doc) {
-    RelatedFinder finder = new RelatedFinder(TextShare.of(doc));
+  static RelatedFinder find(PageAnalysis page) {
+    Document doc = page.document();
+    RelatedFinder finder = new RelatedFinder(page);
     for (Element heading : headings(doc)) {
       finder.fromHeading(heading);
     }
@@ -72,11 +74,6 @@ final class RelatedFinder {
   /** The items, in page order, each URL once. */
   List<RelatedItem> items() {
     return new ArrayList<>(items.values());
-  }
-
-  /** How the page's text is shared among its elements, for {@link Boilerplate}. */
-  TextShare share() {
-    return share;
   }
 
   /** The headings and blocks the items came from (identity set). */
@@ -164,7 +161,7 @@ final class RelatedFinder {
         continue;
       }
       String url = headline.get();
-      String title = Headlines.title(a);
+      String title = page.linkTitle(a);
       RelatedItem known = items.get(url);
       if (known == null || known.title().length() < title.length()) {
         Integer comments = Headlines.comments(itemText(a, block));
@@ -210,8 +207,7 @@ final class RelatedFinder {
   }
 
   private Optional<String> headlineUrl(Element a) {
-    return headlineUrl.computeIfAbsent(a,
-        link -> Headlines.isHeadline(link) ? Headlines.url(link) : Optional.empty());
+    return page.headlineUrl(a);
   }
 
   /**
@@ -220,7 +216,7 @@ final class RelatedFinder {
    */
   private boolean endsSection(Element e) {
     return isHeading(e) || share.holdsMost(e)
-        || (headlineUrls(e) == 0 && TextNormalizer.weight(e.text()) > MAX_LABEL_WEIGHT);
+        || (headlineUrls(e) == 0 && share.textWeight(e) > MAX_LABEL_WEIGHT);
   }
 
   private static boolean isHeading(Element e) {

@@ -37,6 +37,18 @@ final class RelativeTimes {
 
   private RelativeTimes() {}
 
+  /** Cheap test before the patterns: false when the text cannot hold a relative time. */
+  static boolean mayHold(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '前' || c == '天' || c == '日' || c == '剛' || c == '刚') {
+        return true;
+      }
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("ago") || lower.contains("day") || lower.contains("just now");
+  }
+
   /** The first relative time in {@code text}, read against {@code reference}. */
   static Optional<OffsetDateTime> find(String text, Instant reference, ZoneId zone) {
     return match(text, reference, zone).map(DateParser.Match::time);

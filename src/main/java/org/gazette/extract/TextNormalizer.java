@@ -58,6 +58,9 @@ public final class TextNormalizer {
    * more than the rest of the extraction.
    */
   private static String foldSpaces(String s) {
+    if (isFolded(s)) {
+      return s; // the usual case: no copy
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     boolean changed = false;
@@ -80,6 +83,27 @@ public final class TextNormalizer {
       }
     }
     return changed ? out.toString() : s;
+  }
+
+  /** True if {@link #foldSpaces} would leave the text as it is. */
+  private static boolean isFolded(String s) {
+    int n = s.length();
+    if (n > 0 && (isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1)))) {
+      return false;
+    }
+    boolean space = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isInvisible(c)) {
+        return false;
+      }
+      boolean isSpace = isSpace(c);
+      if (isSpace && (c != ' ' || space)) {
+        return false;
+      }
+      space = isSpace;
+    }
+    return true;
   }
 
   /**
@@ -120,7 +144,8 @@ public final class TextNormalizer {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (isCjk(cp)) {
+      // no Han, kana or Hangul below U+1100: skips the script lookup for most text
+      if (cp >= 0x1100 && isCjk(cp)) {
         w += 3;
       } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
         w += 1;
@@ -139,11 +164,26 @@ public final class TextNormalizer {
 
   /** Removes pinyin in parentheses after Han characters, leaving other parentheses alone. */
   static String removePinyin(String s) {
+    if (!hasHanThenParenthesis(s)) {
+      return s; // the regex scans every position; a parenthesis after Han is rare
+    }
     Matcher m = HAN_THEN_PARENS.matcher(s);
     if (!m.find()) {
       return s;
     }
     return m.reset().replaceAll(TextNormalizer::keepHanDropPinyin);
+  }
+
+  /** True if an opening parenthesis follows a Han character: {@link #HAN_THEN_PARENS} may match. */
+  private static boolean hasHanThenParenthesis(String s) {
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c == '(' || c == '（')
+          && Character.UnicodeScript.of(s.codePointBefore(i)) == Character.UnicodeScript.HAN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String keepHanDropPinyin(MatchResult m) {

@@ -15,6 +15,7 @@ import org.gazette.charset.Encoding;
 import org.gazette.charset.PageCharset;
 import org.gazette.extract.ArticleRecord;
 import org.gazette.extract.ListingRecord;
+import org.gazette.extract.PageAnalysis;
 import org.gazette.extract.PageContext;
 import org.gazette.extract.ProfileExtractor;
 import org.gazette.extract.PageExtractor;
@@ -163,11 +164,13 @@ public final class PageRecords {
   public Result record(Parsed page, String url, Instant fetchedAt, Integer status, WarcRef warc,
       SiteRules site, boolean otherAsArticle) {
     Document doc = page.document();
+    // one analysis for classifying and extracting: both need the page's body and related items
+    PageAnalysis analysis = new PageAnalysis(doc);
     PageKind kind = switch (site.kind(url)) {
       case ARTICLE -> PageKind.ARTICLE;
       case LISTING -> PageKind.LISTING;
       case UNKNOWN -> {
-        PageKind classified = extractor.classify(doc);
+        PageKind classified = extractor.classify(analysis);
         yield classified == PageKind.OTHER && otherAsArticle ? PageKind.ARTICLE : classified;
       }
     };
@@ -183,12 +186,12 @@ public final class PageRecords {
         ? new ProfileExtractor(site.profile()) : null;
     Object record = switch (kind) {
       case ARTICLE -> {
-        ArticleRecord article = extractor.extractArticle(doc, context);
+        ArticleRecord article = extractor.extractArticle(analysis, context);
         yield (profile == null ? article : profile.article(doc, context, article))
             .withRobots(robots);
       }
       case LISTING -> {
-        ListingRecord listing = extractor.extractListing(doc, context);
+        ListingRecord listing = extractor.extractListing(analysis, context);
         yield (profile == null ? listing : profile.listing(doc, context, listing))
             .withRobots(robots);
       }
