@@ -25,6 +25,14 @@ final class ListingFinder {
   /** How far up from a headline link an item's date may sit. */
   private static final int MAX_CLIMB = 4;
 
+  /**
+   * Text weight above which an element is more than one item (a headline, a time, a column and
+   * a line of summary weigh a few hundred): its text is not taken. Without this bound a page of
+   * thousands of nested blocks, each with a link, cost minutes (every link's ancestors' whole
+   * text, again and again).
+   */
+  private static final int MAX_ITEM_WEIGHT = 2_000;
+
   /** A section name is short: a column name, not a summary. */
   private static final int MAX_SECTION = 16;
 
@@ -76,6 +84,9 @@ final class ListingFinder {
     String url = page.headlineUrl(a).orElseThrow();
     Element holder = a.parent();
     for (int level = 0; holder != null && level < MAX_CLIMB; level++, holder = holder.parent()) {
+      if (page.share().textWeight(holder) > MAX_ITEM_WEIGHT) {
+        return Optional.empty(); // grew past one item
+      }
       Holder h = holders.computeIfAbsent(holder, e -> Holder.of(e, page, zone, reference));
       if (h.dates.size() > 1) {
         return Optional.empty(); // grew past one item: several items' dates

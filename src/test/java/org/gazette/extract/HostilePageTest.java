@@ -42,6 +42,28 @@ class HostilePageTest {
     assertThat(RecordJson.format(last.time())).isEqualTo("2020-03-18T22:19:00Z");
   }
 
+  /**
+   * 10,000 nested blocks, each with a sentence and a link (jsoup nests the first 512 and puts
+   * the rest side by side): used to take minutes, every link's ancestors' whole text taken.
+   */
+  @Test
+  void tenThousandNestedBlocksAreRead() {
+    StringBuilder html = new StringBuilder("<html><head><title>Deep</title></head><body>"
+        + "<h1>Deep</h1>");
+    for (int i = 0; i < 10_000; i++) {
+      html.append("<div><p>Sentence number ").append(i).append(" of a story that goes on.</p>"
+          + "<a href='/n/").append(i).append("'>A link to story ").append(i).append("</a>");
+    }
+    Document doc = Jsoup.parse(html.append("</body></html>").toString(),
+        "https://news.example.com/deep");
+    PageContext ctx = Fixtures.context("https://news.example.com/deep", ZoneOffset.UTC);
+
+    ArticleRecord article = extractor.extractArticle(doc, ctx);
+    assertThat(article.title()).isEqualTo("Deep");
+    assertThat(article.body()).contains("Sentence number 9999 of a story that goes on.");
+    assertThat(extractor.extractListing(doc, ctx).items()).isEmpty(); // no dates: no listing
+  }
+
   /** Classifying first, on the same analysis, changes nothing in the record. */
   @Test
   void oneAnalysisForClassifyAndExtractGivesTheSameRecord() {
