@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -71,7 +72,10 @@ final class ContentFinder {
       best = bestContainer(doc, votes);
       lines = new ArrayList<>();
       if (best != null) {
-        for (Element block : withSiblings(best, votes)) {
+        // the voted container stays the record's (classify counts listing items in it); the
+        // story's lines come from the widened one
+        Element story = widened(best);
+        for (Element block : withSiblings(story, votes)) {
           lines.addAll(lines(block));
         }
       }
@@ -81,10 +85,13 @@ final class ContentFinder {
     }
     List<String> paragraphs = new ArrayList<>();
     int weight = 0;
-    for (Line line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
       boolean keep = line.linkWeight * 2 <= line.weight
           && !line.text.equals(title)
-          && !LabeledLines.isMetaLine(line.text, zone);
+          && !LabeledLines.isMetaLine(line.text, zone)
+          && !isByline(line)
+          && !headsLinks(lines, i);
       if (keep) {
         paragraphs.add(line.text);
         weight += line.weight;
@@ -114,6 +121,96 @@ final class ContentFinder {
       }
     }
     return blocks;
+  }
+
+  /** Lines up to this weight without a sentence end may be labels heading a list of links. */
+  private static final int MAX_LABEL_WEIGHT = 50;
+
+  /**
+   * True for a short label line (no sentence end) that heads only links: "Mehr zum Thema", "Read
+   * also", "Das könnte Sie auch interessieren". It is followed by link lines, which are dropped,
+   * before the next story line. A short last line stays: it is often the author's signature.
+   */
+  private static boolean headsLinks(List<Line> lines, int i) {
+    Line line = lines.get(i);
+    if (line.weight > MAX_LABEL_WEIGHT || SENTENCE_END.matcher(line.text).find()) {
+      return false;
+    }
+    for (int j = i + 1; j < lines.size(); j++) {
+      Line next = lines.get(j);
+      if (next.linkWeight * 2 > next.weight) {
+        return true;
+      }
+      if (next.weight > 0) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A byline: "By Luis Ortega · November 3, 2022", "Von Anna Weber", "Por Juan Pérez". */
+  private static final Pattern BYLINE =
+      Pattern.compile("^(?:By|Von|Par|Por|Door|Di|Autor:?|Text:?)\\s+\\p{Lu}");
+
+  /** A byline is short: a name, perhaps a date and a role. */
+  private static final int MAX_BYLINE_WEIGHT = 60;
+
+  /** True for a byline line, which the widened container may bring in from the story's header. */
+  private static boolean isByline(Line line) {
+    return line.weight <= MAX_BYLINE_WEIGHT && BYLINE.matcher(line.text).find()
+        && !SENTENCE_END.matcher(line.text).find();
+  }
+
+  /** A line that ends a sentence, perhaps before a closing quote or bracket. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]\\W*$");
+
+  /** How many levels above the container to look for the block holding the whole story. */
+  private static final int WIDEN_LEVELS = 8;
+
+  /** An ancestor replaces the container when it holds this much more story text ... */
+  private static final double WIDEN_GAIN = 1.1;
+
+  /** ... and at least this much more (about half a sentence) ... */
+  private static final int WIDEN_MIN_WEIGHT = 40;
+
+  /** ... and no more than this share of its text is links. */
+  private static final double WIDEN_MAX_LINK_DENSITY = 0.35;
+
+  /**
+   * The container's ancestor that holds the whole story: a story split over cousin blocks (a lead
+   * in one block, the text in a run of same-shaped blocks, a list or table beside the paragraphs)
+   * has its parts under a common ancestor a few levels up. The highest ancestor within reach that
+   * adds story text (lines that would be kept) and is not link-heavy is the container. Levels
+   * that add nothing are passed over; the climb stops below the body and at chrome.
+   */
+  private Element widened(Element best) {
+    int kept = keptWeight(best);
+    Element e = best;
+    for (int level = 0; level < WIDEN_LEVELS; level++) {
+      Element parent = e.parent();
+      if (parent == null || parent.normalName().equals("body") || parent.normalName().equals("html")
+          || chrome.skipped(parent)) {
+        break;
+      }
+      int more = keptWeight(parent);
+      if (more - kept >= WIDEN_MIN_WEIGHT && more >= kept * WIDEN_GAIN
+          && linkDensity(parent) <= WIDEN_MAX_LINK_DENSITY) {
+        best = parent;
+        kept = more;
+      }
+      e = parent;
+    }
+    return best;
+  }
+
+  private int keptWeight(Element e) {
+    int w = 0;
+    for (Line line : lines(e)) {
+      if (line.linkWeight * 2 <= line.weight) {
+        w += line.weight;
+      }
+    }
+    return w;
   }
 
   private boolean joins(Element sibling, Map<Element, Double> votes, double bar) {
@@ -194,6 +291,25 @@ final class ContentFinder {
     return sb.toString();
   }
 
+  /** Class and id words of image captions and credits, skipped like {@code figcaption}. */
+  private static final Pattern CAPTION_WORD = Pattern.compile("(?i)captions?|credits?");
+
+  private static final Pattern NAME_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
+
+  /** True for a caption or photo credit marked by class or id (wp-caption-text, img-credit). */
+  private static boolean isCaption(Element e) {
+    String names = e.className() + " " + e.id();
+    if (names.isBlank()) {
+      return false;
+    }
+    for (String word : NAME_BREAK.split(names)) {
+      if (CAPTION_WORD.matcher(word).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The container's text as lines: blocks and {@code <br>} end a line; chrome is skipped. */
   private List<Line> lines(Element container) {
     LineCollector collector = new LineCollector();
@@ -218,7 +334,8 @@ final class ContentFinder {
           linkText.append(t.getWholeText());
         }
       } else if (node instanceof Element e) {
-        if (depth > 0 && (chrome.isChrome(e) || e.normalName().equals("figcaption"))) {
+        if (depth > 0 && (chrome.isChrome(e) || e.normalName().equals("figcaption")
+            || isCaption(e))) {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (BLOCKS.contains(e.normalName())) {

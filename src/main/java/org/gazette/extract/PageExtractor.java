@@ -104,7 +104,7 @@ public final class PageExtractor {
         Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
         ctx.charset(), PageMeta.description(doc, ld),
         PageMeta.image(doc, ld),
-        content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs()),
+        body(content, ld),
         related.items(), NAME, ctx.warc());
   }
 
@@ -147,6 +147,36 @@ public final class PageExtractor {
       }
     }
     return Optional.empty();
+  }
+
+  /** The JSON-LD articleBody replaces a found body this many times lighter. */
+  private static final int LD_BODY_FACTOR = 2;
+
+  /**
+   * The body: the found paragraphs, or the JSON-LD {@code articleBody} when the page states one
+   * much heavier than what was found (a story rendered by script, or split where the finder
+   * could not follow).
+   */
+  private static String body(ContentFinder.Content content, JsonLd ld) {
+    String found =
+        content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs());
+    Optional<String> stated = ld.text("articleBody");
+    if (stated.isEmpty()) {
+      return found;
+    }
+    String text = stated.get();
+    if (text.contains("</")) {
+      text = org.jsoup.Jsoup.parseBodyFragment(text).wholeText();
+    }
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (String line : text.split("\\R")) {
+      String p = TextNormalizer.normalize(line);
+      if (!p.isEmpty()) {
+        paragraphs.add(p);
+      }
+    }
+    String joined = String.join("\n\n", paragraphs);
+    return TextNormalizer.weight(joined) > LD_BODY_FACTOR * content.weight() ? joined : found;
   }
 
   /** Paragraphs of the body that hold at least a sentence of story text. */

@@ -144,7 +144,9 @@ public final class Reextraction {
    */
   public static List<Input> inFolder(Path folder) throws IOException {
     List<Input> inputs = new ArrayList<>();
-    try (Stream<Path> tree = Files.walk(folder)) {
+    // links are followed, the folder itself included (a folder of pages is often a link to
+    // where they were saved); a loop of links ends the walk with FileSystemLoopException
+    try (Stream<Path> tree = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path p : tree.filter(Files::isRegularFile).sorted().toList()) {
         if (WarcPaths.isClosedWarc(p)) {
           inputs.add(new Input(p, Kind.WARC));

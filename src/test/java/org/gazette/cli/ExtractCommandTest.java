@@ -138,6 +138,19 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aFolderGivenAsASymbolicLinkIsRead() throws Exception {
+    Path pages = Files.createDirectories(tmp.resolve("saved"));
+    Files.writeString(pages.resolve("one.html"), page("第一", "utf-8"));
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), pages);
+
+    int code = extract(link.toString());
+
+    assertThat(code).as(err).isZero();
+    assertThat(lines()).singleElement()
+        .satisfies(r -> assertThat(r.get("title").asText()).isEqualTo("第一"));
+  }
+
+  @Test
   void gbkAndBig5PagesDeclaredOnlyInTheirMetaTagsDecode() throws Exception {
     String gbkTitle = "国务院联防联控机制：严防境外疫情输入";
     String big5Title = "金磚國家伙伴國+9!";

@@ -68,4 +68,77 @@ class ContentRulesTest {
     assertThat(body(html)).startsWith("A short lead").contains("welcomed the news.")
         .doesNotContain("Share");
   }
+  @Test
+  void widensToTheBlockHoldingAStorySplitIntoSameShapedBlocks() {
+    String part = "<div class='paragraph'><div>%s</div></div>";
+    String html = "<body><div class='menu'><a href='/a'>Home</a> <a href='/b'>News</a></div>"
+        + "<div class='article'>"
+        + String.format(part, "<p>The council voted on Tuesday, after a long debate, to rebuild"
+            + " the old bridge by the river, which has been closed since the floods.</p>"
+            + "<p>Work will start in May, the mayor said, and the bridge should reopen soon.</p>")
+        + "<div class='ad'><a href='/ad'>Buy now</a></div>"
+        + String.format(part, "<p>Residents, who have driven a long way round for a year,"
+            + " welcomed the news.</p>")
+        + "<div class='list'><ul><li>New deck, of steel and wood</li>"
+        + "<li>Two lanes and a cycle path</li></ul></div>"
+        + "</div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .contains("welcomed the news.").contains("Two lanes and a cycle path")
+        .doesNotContain("Buy now").doesNotContain("Home");
+  }
+
+  @Test
+  void widensOverALeadInASeparateBlockButNotOverLinkLists() {
+    String html = "<body><div class='story'><div class='intro'><p>A lead, with a comma, that"
+        + " stands on its own above the text.</p></div><div class='text'>" + STORY
+        + "</div></div><div class='teasers'>"
+        + "<a href='/news/2024/05/01/one'>One other story of the day, which is long enough</a>"
+        + "<a href='/news/2024/05/01/two'>Two other stories of the day, which are long</a>"
+        + "</div></body>";
+    assertThat(body(html)).startsWith("A lead, with a comma").contains("welcomed the news.")
+        .doesNotContain("other story");
+  }
+
+  @Test
+  void dropsABylineTheWiderBlockBringsIn() {
+    String html = "<body><article><h1>Bridge to be rebuilt</h1>"
+        + "<p class='meta'>By Anna Weber · May 3, 2024</p><p class='lead'>A short lead, with a"
+        + " comma, that stands above the story.</p><div class='text'>" + STORY
+        + "</div></article></body>";
+    assertThat(body(html)).contains("A short lead").contains("welcomed the news.")
+        .doesNotContain("Anna Weber");
+  }
+  @Test
+  void dropsALabelThatHeadsOnlyLinks() {
+    String html = "<body><div class='story'>" + STORY + "<h3>Weitere Themen</h3><ul>"
+        + "<li><a href='/x/1'>Ferry service to resume in June</a></li>"
+        + "<li><a href='/x/2'>New cycle lanes for the old town</a></li></ul>"
+        + "<p>Short final word</p></div></body>";
+    assertThat(body(html)).contains("welcomed the news.").doesNotContain("Weitere Themen")
+        .endsWith("Short final word");
+  }
+  @Test
+  void skipsCaptionsAndCreditsMarkedByClass() {
+    String html = "<body><div class='story'><div class='wp-caption'><img src='/b.jpg'>"
+        + "<p class='wp-caption-text'>The old bridge, closed since spring</p></div>" + STORY
+        + "<span class='photoCredit'>Photo: Jane Doe</span></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .contains("welcomed the news.").doesNotContain("closed since spring")
+        .doesNotContain("Jane Doe");
+  }
+  @Test
+  void takesTheJsonLdArticleBodyWhenThePageShowsMuchLess() {
+    String ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+        + "\"headline\":\"Bridge\",\"articleBody\":\"The council voted on Tuesday, after a"
+        + " long debate, to rebuild the old bridge.\\nWork will start in May, the mayor said,"
+        + " and the bridge should reopen, if all goes well, before the end of next year."
+        + "\\nResidents, who have driven a long way round for a year, welcomed the news.\"}"
+        + "</script>";
+    String html = "<head>" + ld + "</head><body><div class='story'><p>The council voted on"
+        + " Tuesday, after a long debate, to rebuild the old bridge.</p></div></body>";
+    assertThat(body(html)).startsWith("The council voted on Tuesday")
+        .endsWith("welcomed the news.").contains("\n\nWork will start in May");
+    String same = "<head>" + ld + "</head><body><div class='story'>" + STORY + "</div></body>";
+    assertThat(body(same)).isEqualTo(body("<body><div class='story'>" + STORY + "</div></body>"));
+  }
 }
