@@ -22,8 +22,11 @@ import org.jsoup.nodes.Element;
  */
 public final class PageExtractor {
 
-  /** The {@code extractor} field of the records this class makes. */
+  /** The {@code extractor} field of records whose body the main-content finder found. */
   public static final String NAME = "generic";
+
+  /** The {@code extractor} field of records whose body is the page's JSON-LD articleBody. */
+  public static final String JSON_LD = "json-ld";
 
   /** Body weight above which a page is an article whatever it declares. */
   private static final int ARTICLE_WEIGHT = 600;
@@ -94,6 +97,7 @@ public final class PageExtractor {
       authors = labelled(page, LabeledLines::author).map(List::of).orElse(List.of());
     }
     String canonical = PageMeta.canonical(doc);
+    Body body = body(content, ld);
     return new ArticleRecord(
         ctx.site(), ctx.url(), canonical != null ? canonical : ctx.url(), ctx.fetchedAt(),
         ctx.status(), title, times.published(), separate(times.modified(), times.published()),
@@ -104,8 +108,7 @@ public final class PageExtractor {
         Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
         ctx.charset(), PageMeta.description(doc, ld),
         PageMeta.image(doc, ld),
-        body(content, ld),
-        related.items(), NAME, ctx.warc());
+        body.text(), related.items(), body.extractor(), ctx.warc());
   }
 
   /** The listing record of a page: its headlines with times, in page order. */
@@ -157,9 +160,9 @@ public final class PageExtractor {
    * much heavier than what was found (a story rendered by script, or split where the finder
    * could not follow).
    */
-  private static String body(ContentFinder.Content content, JsonLd ld) {
-    String found =
-        content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs());
+  private static Body body(ContentFinder.Content content, JsonLd ld) {
+    Body found = new Body(
+        content.paragraphs().isEmpty() ? null : String.join("\n\n", content.paragraphs()), NAME);
     Optional<String> stated = ld.text("articleBody");
     if (stated.isEmpty()) {
       return found;
@@ -176,8 +179,12 @@ public final class PageExtractor {
       }
     }
     String joined = String.join("\n\n", paragraphs);
-    return TextNormalizer.weight(joined) > LD_BODY_FACTOR * content.weight() ? joined : found;
+    return TextNormalizer.weight(joined) > LD_BODY_FACTOR * content.weight()
+        ? new Body(joined, JSON_LD) : found;
   }
+
+  /** A body and the path that produced it, for the record's {@code extractor}. */
+  private record Body(String text, String extractor) {}
 
   /** Paragraphs of the body that hold at least a sentence of story text. */
   private static int sentences(ContentFinder.Content content) {

@@ -20,10 +20,13 @@ class ContentRulesTest {
           + "<p>Residents, who have driven a long way round for a year, welcomed the news.</p>";
 
   private static String body(String html) {
+    return record(html).body();
+  }
+
+  private static ArticleRecord record(String html) {
     Document doc = Jsoup.parse(html, URL);
     return new PageExtractor()
-        .extractArticle(doc, new PageContext("example", URL, null, null, ZoneOffset.UTC, null))
-        .body();
+        .extractArticle(doc, new PageContext("example", URL, null, null, ZoneOffset.UTC, null));
   }
 
   @Test
@@ -138,7 +141,9 @@ class ContentRulesTest {
         + " Tuesday, after a long debate, to rebuild the old bridge.</p></div></body>";
     assertThat(body(html)).startsWith("The council voted on Tuesday")
         .endsWith("welcomed the news.").contains("\n\nWork will start in May");
+    assertThat(record(html).extractor()).isEqualTo("json-ld"); // the path that gave the body
     String same = "<head>" + ld + "</head><body><div class='story'>" + STORY + "</div></body>";
     assertThat(body(same)).isEqualTo(body("<body><div class='story'>" + STORY + "</div></body>"));
+    assertThat(record(same).extractor()).isEqualTo("generic");
   }
 }
