@@ -38,7 +38,10 @@ final class Boilerplate {
               + "|share|shares|sharing|sharebar|social|sns|comments?|related\\w*|relate"
               + "|recommend\\w*|breadcrumbs?|crumbs?|footer|foot|sidebar|side|aside|hot"
               + "|hotnews|hotlist|hots|popular|trending|nav|navbar|navigation|menu|toolbar"
-              + "|subscribe|newsletter|login|signup|copyright|pager|pagination|byline|author");
+              + "|subscribe|newsletter|login|signup|copyright|pager|pagination|byline|author"
+              // consent banners, pop-ups, calls to action and widgets
+              + "|cookie|cookies|consent|gdpr|modal|popup|overlay|lightbox|dialog|notice|alert"
+              + "|donate|donation|cta|rating|ratings|widget|widgets");
 
   /**
    * Tags that wrap whole pages often enough (ASP.NET's page-wide {@code <form>}, an unclosed

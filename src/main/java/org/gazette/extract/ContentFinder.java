@@ -76,7 +76,7 @@ final class ContentFinder {
         // story's lines come from the widened one
         Element story = widened(best);
         for (Element block : withSiblings(story, votes)) {
-          lines.addAll(lines(block));
+          lines.addAll(lines(block, best));
         }
       }
     }
@@ -91,7 +91,9 @@ final class ContentFinder {
           && !line.text.equals(title)
           && !LabeledLines.isMetaLine(line.text, zone)
           && !isByline(line)
-          && !headsLinks(lines, i);
+          && !headsLinks(lines, i)
+          && !(line.outside && isFragment(line))
+          && !isTeaserSummary(lines, i);
       if (keep) {
         paragraphs.add(line.text);
         weight += line.weight;
@@ -123,13 +125,32 @@ final class ContentFinder {
     return blocks;
   }
 
+  /** A teaser's summary is at most this heavy: two or three sentences. */
+  private static final int MAX_SUMMARY_WEIGHT = 200;
+
+  /**
+   * True for a teaser's summary in the widened block: a line outside the voted container right
+   * after a link line outside it (the teaser's linked headline), and not longer than a few
+   * sentences. Inside the container, text after a link line is story text.
+   */
+  private static boolean isTeaserSummary(List<Line> lines, int i) {
+    Line line = lines.get(i);
+    if (i == 0 || !line.outside || line.weight > MAX_SUMMARY_WEIGHT) {
+      return false;
+    }
+    Line before = lines.get(i - 1);
+    return before.outside && before.linkWeight * 2 > before.weight;
+  }
+
   /** Lines up to this weight without a sentence end may be labels heading a list of links. */
   private static final int MAX_LABEL_WEIGHT = 50;
 
   /**
    * True for a short label line (no sentence end) that heads only links: "Mehr zum Thema", "Read
    * also", "Das könnte Sie auch interessieren". It is followed by link lines, which are dropped,
-   * before the next story line. A short last line stays: it is often the author's signature.
+   * before the next story line. Outside the voted container, fragments the widened block adds
+   * count as links: they are teaser titles and dates. A short last line stays when the voted container holds it (it is often the
+   * author's signature); outside it, a heading with nothing after it ("Kommende Events") goes.
    */
   private static boolean headsLinks(List<Line> lines, int i) {
     Line line = lines.get(i);
@@ -138,14 +159,26 @@ final class ContentFinder {
     }
     for (int j = i + 1; j < lines.size(); j++) {
       Line next = lines.get(j);
-      if (next.linkWeight * 2 > next.weight) {
+      boolean teaser = line.outside && next.outside && isFragment(next);
+      if (next.linkWeight * 2 > next.weight || teaser) {
         return true;
       }
       if (next.weight > 0) {
         return false;
       }
     }
-    return false;
+    return line.outside && line.heading;
+  }
+
+  /**
+   * True for a short line (up to {@link #MAX_LABEL_WEIGHT}) without a sentence end, not in a
+   * heading, list or table: in the blocks widening adds around the voted container, such lines
+   * are labels, teaser titles, dates, photo credits and buttons ("Externer Inhalt", "Mit Freunden
+   * teilen", "Foto: ATON"); in the container itself they stay.
+   */
+  private static boolean isFragment(Line line) {
+    return !line.structured && line.weight <= MAX_LABEL_WEIGHT
+        && !SENTENCE_END.matcher(line.text).find();
   }
 
   /** A byline: "By Luis Ortega · November 3, 2022", "Von Anna Weber", "Por Juan Pérez". */
@@ -211,6 +244,18 @@ final class ContentFinder {
       }
     }
     return w;
+  }
+
+  private static boolean isHeading(Element e) {
+    String tag = e.normalName();
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+  }
+
+  /** Items of lists and tables: short lines there are facts (ingredients, prices), not labels. */
+  private static boolean isItem(Element e) {
+    String tag = e.normalName();
+    return tag.equals("li") || tag.equals("td") || tag.equals("th") || tag.equals("dd")
+        || tag.equals("dt");
   }
 
   private boolean joins(Element sibling, Map<Element, Double> votes, double bar) {
@@ -312,19 +357,40 @@ final class ContentFinder {
 
   /** The container's text as lines: blocks and {@code <br>} end a line; chrome is skipped. */
   private List<Line> lines(Element container) {
-    LineCollector collector = new LineCollector();
+    return lines(container, container);
+  }
+
+  /** The container's lines, those outside {@code inner} marked. */
+  private List<Line> lines(Element container, Element inner) {
+    LineCollector collector = new LineCollector(inner);
     NodeTraversor.filter(collector, container);
     collector.flush();
     return collector.lines;
   }
 
-  private record Line(String text, int weight, int linkWeight) {}
+  /**
+   * A line of text.
+   *
+   * @param outside true if it lies outside the voted container, in the block widening added
+   * @param structured true if it lies in a heading or an item of a list or table
+   * @param heading true if it lies in a heading
+   */
+  private record Line(String text, int weight, int linkWeight, boolean outside,
+      boolean structured, boolean heading) {}
 
   private final class LineCollector implements NodeFilter {
     private final List<Line> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder linkText = new StringBuilder();
+    private final Element inner;
     private int linkDepth;
+    private int structuredDepth;
+    private int headingDepth;
+    private boolean inside;
+
+    LineCollector(Element inner) {
+      this.inner = inner;
+    }
 
     @Override
     public FilterResult head(Node node, int depth) {
@@ -338,10 +404,13 @@ final class ContentFinder {
             || isCaption(e))) {
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (BLOCKS.contains(e.normalName())) {
+        if (BLOCKS.contains(e.normalName()) || e == inner) {
           flush();
         }
+        inside |= e == inner;
         linkDepth += e.normalName().equals("a") ? 1 : 0;
+        structuredDepth += isHeading(e) || isItem(e) ? 1 : 0;
+        headingDepth += isHeading(e) ? 1 : 0;
       }
       return FilterResult.CONTINUE;
     }
@@ -350,9 +419,12 @@ final class ContentFinder {
     public FilterResult tail(Node node, int depth) {
       if (node instanceof Element e) {
         linkDepth -= e.normalName().equals("a") ? 1 : 0;
-        if (BLOCKS.contains(e.normalName())) {
+        if (BLOCKS.contains(e.normalName()) || e == inner) {
           flush();
         }
+        structuredDepth -= isHeading(e) || isItem(e) ? 1 : 0;
+        headingDepth -= isHeading(e) ? 1 : 0;
+        inside &= e != inner;
       }
       return FilterResult.CONTINUE;
     }
@@ -361,7 +433,8 @@ final class ContentFinder {
       String line = TextNormalizer.normalize(text.toString());
       if (!line.isEmpty()) {
         lines.add(new Line(line, TextNormalizer.weight(line),
-            TextNormalizer.weight(TextNormalizer.normalize(linkText.toString()))));
+            TextNormalizer.weight(TextNormalizer.normalize(linkText.toString())), !inside,
+            structuredDepth > 0, headingDepth > 0));
       }
       text.setLength(0);
       linkText.setLength(0);

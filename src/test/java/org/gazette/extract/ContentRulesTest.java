@@ -130,6 +130,54 @@ class ContentRulesTest {
         .doesNotContain("Jane Doe");
   }
   @Test
+  void dropsShortFragmentsTheWiderBlockBringsInButKeepsHeadingsAndItems() {
+    String html = "<body><article><div class='lead'><p>A short lead, with a comma, that"
+        + " stands on its own above the story text.</p></div><div>Externer Inhalt</div>"
+        + "<h2>What happens next</h2><ul><li>Two lanes</li><li>A cycle path</li></ul>"
+        + "<div class='text'>" + STORY + "<p>Short final word</p></div>"
+        + "<div><span>Foto: Jane Doe</span></div><div>Mit Freunden teilen</div></article></body>";
+    assertThat(body(html)).startsWith("A short lead").contains("What happens next")
+        .contains("Two lanes").contains("A cycle path").contains("welcomed the news.")
+        .endsWith("Short final word").doesNotContain("Externer Inhalt")
+        .doesNotContain("Jane Doe").doesNotContain("Mit Freunden");
+  }
+
+  @Test
+  void skipsConsentPopupAndWidgetBlocksByName() {
+    String html = "<body><div class='story'>" + STORY
+        + "<div class='cookie-notice'><p>We use cookies, as most sites do, to give you the best"
+        + " experience on our website, and to measure how it is used.</p></div>"
+        + "<div class='newsletterModal'><p>Get the news, every morning, in your inbox: sign up"
+        + " now, it is free and you can leave at any time.</p></div>"
+        + "<div id='donate-cta'><p>Support local journalism, which costs money, with a gift of"
+        + " any size today.</p></div></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .contains("welcomed the news.").doesNotContain("cookies").doesNotContain("inbox")
+        .doesNotContain("journalism");
+  }
+
+  @Test
+  void dropsLabelsHeadingFragmentsOrNothingOutsideTheContainer() {
+    String html = "<body><article><div class='lead'><p>A short lead, with a comma, that"
+        + " stands on its own above the story text.</p></div><div class='text'>" + STORY
+        + "<p>Short final word</p></div><h3>Auch interessant</h3><div>Neue Brücke im Norden</div>"
+        + "<div>12.05.2024</div><h3>Kommende Events</h3></article></body>";
+    assertThat(body(html)).startsWith("A short lead").endsWith("Short final word")
+        .doesNotContain("Auch interessant").doesNotContain("Kommende Events");
+  }
+
+  @Test
+  void dropsTeaserSummariesAfterLinkedHeadlinesOutsideTheContainer() {
+    String html = "<body><article><div class='lead'><p>A short lead, with a comma, that"
+        + " stands on its own above the story text.</p></div><div class='text'>" + STORY
+        + "</div><div class='more'><h4><a href='/news/ferry'>Ferry service to resume in June"
+        + " after the long winter break</a></h4><p>The ferry, which stopped in October, will"
+        + " sail again, twice a day, from the first of June.</p></div></article></body>";
+    assertThat(body(html)).startsWith("A short lead").endsWith("welcomed the news.")
+        .doesNotContain("The ferry, which stopped");
+  }
+
+  @Test
   void takesTheJsonLdArticleBodyWhenThePageShowsMuchLess() {
     String ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
         + "\"headline\":\"Bridge\",\"articleBody\":\"The council voted on Tuesday, after a"
