@@ -26,7 +26,7 @@ import org.jsoup.nodes.Element;
 public final class LinkRegions {
 
   private static final Pattern PAGINATION = Pattern.compile(
-      "pagination|pager|paging|page-?nav|page-?numbers|page-?list|^pages$|^pg$|^page$");
+      "pagination|pager|paging|page-?nav|page-?numbers|page-?list|^pages$|^pg$");
 
   private static final Pattern NAVIGATION = Pattern.compile(
       "^(?:nav|navbar|navigation|menu|mainmenu|main-menu|topbar|top-bar|topnav|top-nav|subnav"

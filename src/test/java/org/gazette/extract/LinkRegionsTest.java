@@ -35,6 +35,7 @@ class LinkRegionsTest {
       <div class="add-comment download"><a>x</a></div>                 | OTHER
       <div class="pagination"><a>x</a></div>                           | PAGINATION
       <div id="pages"><a>x</a></div>                                   | PAGINATION
+      <div class="page"><p><a>x</a></p></div>                          | OTHER
       <div class="hot-news"><a>x</a></div>                             | HOT
       <div id="most-read"><a>x</a></div>                               | HOT
       <div class="related-articles"><a>x</a></div>                     | RELATED
