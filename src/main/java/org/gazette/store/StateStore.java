@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,6 +26,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class StateStore implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(StateStore.class);
+
+  /**
+   * The newest migration under {@code org/gazette/store/migration}. Opening a store whose
+   * schema history already ends here skips Flyway, which costs more than half a second of a
+   * short command's start (hundreds of classes, its own validation); StateStoreTest checks that
+   * Flyway agrees with this number, so a new migration cannot forget to raise it.
+   */
+  static final int SCHEMA_VERSION = 2;
 
   /** The state URL of the shipped configuration: an H2 file that follows {@code --state}. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./state/gazette";
@@ -66,6 +76,10 @@ public final class StateStore implements Closeable {
       throw new StoreException("cannot open the state store " + shown(url) + ": "
           + rootMessage(e), e);
     }
+    if (schemaIsCurrent(pool)) {
+      log.info("state store {} open", shown(url));
+      return new StateStore(url, pool);
+    }
     try {
       var result = Flyway.configure()
           .dataSource(pool)
@@ -84,6 +98,34 @@ public final class StateStore implements Closeable {
     }
     log.info("state store {} open", shown(url));
     return new StateStore(url, pool);
+  }
+
+  /**
+   * True when Flyway's history says every migration up to {@link #SCHEMA_VERSION} was applied
+   * and none failed. Anything else (no history table, a failed or newer migration, a query
+   * error) is left to Flyway, which migrates, validates or reports it as before.
+   */
+  static boolean schemaIsCurrent(DataSource pool) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select \"version\", \"success\""
+            + " from \"flyway_schema_history\" where \"version\" is not null")) {
+      java.util.Set<Integer> applied = new java.util.HashSet<>();
+      while (rs.next()) {
+        if (!rs.getBoolean(2)) {
+          return false;
+        }
+        applied.add(Integer.parseInt(rs.getString(1)));
+      }
+      for (int v = 1; v <= SCHEMA_VERSION; v++) {
+        if (!applied.contains(v)) {
+          return false;
+        }
+      }
+      return applied.stream().allMatch(v -> v <= SCHEMA_VERSION);
+    } catch (SQLException | NumberFormatException e) {
+      return false;
+    }
   }
 
   /**

@@ -38,6 +38,46 @@ class StateStoreTest extends StateStoreContract {
   }
 
   @Test
+  void theSchemaVersionIsFlywaysNewestMigration() {
+    try (StateStore store = open()) {
+      var info = org.flywaydb.core.Flyway.configure()
+          .dataSource(store.dataSource())
+          .locations("classpath:org/gazette/store/migration")
+          .javaMigrations(new org.gazette.store.migration.V2__Quartz_tables())
+          .load()
+          .info();
+      assertThat(info.pending()).isEmpty();
+      assertThat(info.current().getVersion().getVersion())
+          .isEqualTo(Integer.toString(StateStore.SCHEMA_VERSION));
+    }
+  }
+
+  @Test
+  void aStoreIsCurrentOnlyWhenEveryMigrationSucceeded() throws Exception {
+    try (StateStore store = open()) {
+      assertThat(StateStore.schemaIsCurrent(store.dataSource())).isTrue();
+      try (Connection c = store.dataSource().getConnection();
+          java.sql.Statement s = c.createStatement()) {
+        s.executeUpdate("update \"flyway_schema_history\" set \"success\" = false"
+            + " where \"version\" = '2'");
+        assertThat(StateStore.schemaIsCurrent(store.dataSource())).as("failed").isFalse();
+        s.executeUpdate("update \"flyway_schema_history\" set \"success\" = true");
+        s.executeUpdate("insert into \"flyway_schema_history\" select \"installed_rank\" + 10,"
+            + " '3', \"description\", \"type\", \"script\", \"checksum\","
+            + " \"installed_by\", \"installed_on\", \"execution_time\", true"
+            + " from \"flyway_schema_history\" where \"version\" = '1'");
+        assertThat(StateStore.schemaIsCurrent(store.dataSource())).as("newer").isFalse();
+        s.executeUpdate("delete from \"flyway_schema_history\" where \"version\" = '3'");
+        assertThat(StateStore.schemaIsCurrent(store.dataSource())).as("current").isTrue();
+        s.executeUpdate("delete from \"flyway_schema_history\" where \"version\" = '2'");
+        assertThat(StateStore.schemaIsCurrent(store.dataSource())).as("missing").isFalse();
+        s.executeUpdate("drop table \"flyway_schema_history\"");
+        assertThat(StateStore.schemaIsCurrent(store.dataSource())).as("no history").isFalse();
+      }
+    }
+  }
+
+  @Test
   void anInterruptedThreadDoesNotCloseTheDatabase() {
     // Quartz interrupts its threads at shutdown, a stopped run its crawlers: plain H2 file I/O
     // would close the whole database under every other thread
