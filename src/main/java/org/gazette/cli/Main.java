@@ -28,7 +28,11 @@ public final class Main {
     if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")) {
       // logback reads its XML configuration in a third of a second; a command that will log
       // has it done on the other core while picocli and the config loader do their part
-      // (the first logger made waits for it). --help and --version never start logging.
+      // (calls made meanwhile are queued and replayed by SLF4J, which would say so on stderr
+      // in three lines a user has no use for). --help and --version never start logging.
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+      }
       Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "log-setup");
       logging.setDaemon(true);
       logging.start();
