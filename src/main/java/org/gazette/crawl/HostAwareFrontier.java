@@ -8,6 +8,7 @@ import edu.uci.ics.crawler4j.url.WebURL;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -46,6 +47,8 @@ final class HostAwareFrontier extends Frontier {
   private final Map<String, ArrayDeque<WebURL>> byHost = new LinkedHashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Set<String> paused = new HashSet<>();
+  /** Doc ids scheduled in this run (crawler4j numbers URLs 1, 2, 3...: one bit each). */
+  private final BitSet scheduledIds = new BitSet();
   private int buffered;
 
   /**
@@ -93,14 +96,48 @@ final class HostAwareFrontier extends Frontier {
 
   @Override
   public void scheduleAll(List<WebURL> urls) {
-    super.scheduleAll(urls);
+    synchronized (mutex) {
+      List<WebURL> fresh = new ArrayList<>(urls.size());
+      for (WebURL url : urls) {
+        if (firstTime(url)) {
+          fresh.add(url);
+        }
+      }
+      if (!fresh.isEmpty()) {
+        super.scheduleAll(fresh);
+      }
+    }
     wake();
   }
 
   @Override
   public void schedule(WebURL url) {
-    super.schedule(url);
+    synchronized (mutex) {
+      if (firstTime(url)) {
+        super.schedule(url);
+      }
+    }
     wake();
+  }
+
+  /**
+   * Whether this doc id is scheduled for the first time in this run. crawler4j's WebCrawler
+   * checks that a link is new ({@code getDocId} is 0) and only later asks for its doc id
+   * ({@code getNewDocID}), outside any lock: two threads that find the same link at once both
+   * schedule it, with the same doc id. The second copy was counted scheduled but, at the same
+   * depth, replaced the first in the disk queue (same key), so processed never caught up with
+   * scheduled and the run never ended; at another depth the page was fetched twice.
+   */
+  private boolean firstTime(WebURL url) {
+    int id = url.getDocid();
+    if (id <= 0) {
+      return true;
+    }
+    if (scheduledIds.get(id)) {
+      return false;
+    }
+    scheduledIds.set(id);
+    return true;
   }
 
   @Override
