@@ -5,7 +5,7 @@
 # gazette crawls it with -Xmx256m (no politeness delay, maxPagesPerHost and maxPages above a
 # million, so every link is scheduled). Once every listing has been served, all their links are
 # in the frontier; the crawl then goes on fetching articles for SETTLE seconds and is stopped
-# with SIGINT, as a user would.
+# with SIGTERM, as a service manager would (gazette treats it as Ctrl-C).
 # Every 10 seconds the script forces a full GC (jcmd GC.run) and prints the heap in use after it,
 # the process RSS, and what the server has served. An OutOfMemoryError ends the JVM at once
 # (-XX:+ExitOnOutOfMemoryError) and the script fails.
@@ -65,7 +65,7 @@ while kill -0 $crawl 2>/dev/null; do
     echo "every listing served at ${now}s: $((listings * width)) URLs scheduled"
   fi
   if [ -n "$all_listed" ] && [ $((now - all_listed)) -ge "$settle" ]; then
-    kill -INT $crawl
+    kill -TERM $crawl   # not INT: a background job of a script ignores SIGINT
   fi
 done
 set +e
@@ -74,7 +74,7 @@ code=$?
 set -e
 tail -1 crawl.out || true
 oom=$(grep -l "OutOfMemoryError" crawl.err crawl.out 2>/dev/null || true)
-if [ -n "$oom" ] || { [ "$code" -ne 0 ] && [ "$code" -ne 130 ]; }; then
+if [ -n "$oom" ] || { [ "$code" -ne 0 ] && [ "$code" -ne 130 ] && [ "$code" -ne 143 ]; }; then
   echo "FAILED: exit $code"; tail -5 crawl.err; exit 1
 fi
 if [ -z "$all_listed" ]; then
