@@ -1,14 +1,14 @@
 package org.gazette.extract;
 
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 
 /**
  * Decides which parts of a page are chrome rather than story: navigation, ads, share bars,
@@ -32,16 +32,17 @@ final class Boilerplate {
    * Whole words of class and id names that mark chrome. Whole words, so {@code commentary} or
    * {@code adapter} stay; {@code hotnews}, {@code relatedNews} and {@code ad-box} go.
    */
-  private static final Pattern NOISE_WORD =
-      Pattern.compile(
-          "ads?|adv|adverts?|advertis\\w*|adsbygoogle|adslot|banners?|sponsor(?:ed)?|promo"
-              + "|share|shares|sharing|sharebar|social|sns|comments?|related\\w*|relate"
-              + "|recommend\\w*|breadcrumbs?|crumbs?|footer|foot|sidebar|side|aside|hot"
-              + "|hotnews|hotlist|hots|popular|trending|nav|navbar|navigation|menu|toolbar"
-              + "|subscribe|newsletter|login|signup|copyright|pager|pagination|byline|author"
+  private static final NameWords NOISE_WORDS =
+      NameWords.of(
+          "ad ads adv advert adverts advertis* adsbygoogle adslot banner banners sponsor"
+              + " sponsored promo share shares sharing sharebar social sns comment comments"
+              + " related* relate recommend* breadcrumb breadcrumbs crumb crumbs footer foot"
+              + " sidebar side aside hot hotnews hotlist hots popular trending nav navbar"
+              + " navigation menu toolbar subscribe newsletter login signup copyright pager"
+              + " pagination byline author"
               // consent banners, pop-ups, calls to action and widgets
-              + "|cookie|cookies|consent|gdpr|modal|popup|overlay|lightbox|dialog|notice|alert"
-              + "|donate|donation|cta|rating|ratings|widget|widgets");
+              + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"
+              + " donate donation cta rating ratings widget widgets");
 
   /**
    * Tags that wrap whole pages often enough (ASP.NET's page-wide {@code <form>}, an unclosed
@@ -50,18 +51,17 @@ final class Boilerplate {
   private static final Set<String> WRAPPING_TAGS = Set.of("form", "header", "aside");
 
   /** Names of bylines: chrome for the body, but where datelines are printed. */
-  private static final Pattern BYLINE_WORD = Pattern.compile("byline|author");
+  private static final NameWords BYLINE_WORDS = NameWords.of("byline author");
 
   /** Comment sections are chrome however much text they hold. */
-  private static final Pattern COMMENT_WORD = Pattern.compile("comments?|disqus|respond|replies");
+  private static final NameWords COMMENT_WORDS =
+      NameWords.of("comment comments disqus respond replies");
 
   private final Set<Element> excluded;
   private final boolean keepHeader;
   private final TextShare share;
+  private final PageElements page;
   private final Map<Element, Boolean> cache = new IdentityHashMap<>();
-  // pages repeat a few class names on many elements: each is split and matched once
-  private final Map<String, Boolean> noiseNames = new HashMap<>();
-  private final Map<String, Boolean> bylineNames = new HashMap<>();
   // the elements holding an h1 or an article body, and the tree they were found in
   private Set<Element> storyHolders;
   private Node storyRoot;
@@ -72,18 +72,21 @@ final class Boilerplate {
    * @param keepHeader true to keep {@code <header>}, for finding datelines rather than body text
    */
   Boilerplate(Set<Element> excluded, boolean keepHeader) {
-    this(excluded, keepHeader, null);
+    this(excluded, keepHeader, null, null);
   }
 
   /**
    * @param share the page's text shares: an element that holds most of the page's text is not
    *     chrome by its tag ({@link #WRAPPING_TAGS}) or its class name unless it names comments;
    *     null to judge by tag and name alone
+   * @param page the page's elements, where its headlines and article bodies are picked from;
+   *     null to select them from the document
    */
-  Boilerplate(Set<Element> excluded, boolean keepHeader, TextShare share) {
+  Boilerplate(Set<Element> excluded, boolean keepHeader, TextShare share, PageElements page) {
     this.excluded = excluded;
     this.keepHeader = keepHeader;
     this.share = share;
+    this.page = page;
   }
 
   /** True if the element or one of its ancestors is chrome. */
@@ -108,50 +111,18 @@ final class Boilerplate {
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && holdsStory(e));
     }
-    String names = e.className() + " " + e.id();
-    return noiseNames.computeIfAbsent(names, n -> hasName(n, NOISE_WORD))
-        && !mayHoldStory(e) && !holdsStory(e)
-        && !(keepHeader && bylineNames.computeIfAbsent(names, n -> hasName(n, BYLINE_WORD)));
+    return NOISE_WORDS.inNames(e) && !mayHoldStory(e) && !holdsStory(e)
+        && !(keepHeader && BYLINE_WORDS.inNames(e));
   }
 
   /** True if the element holds most of the page's text and is not a comment section. */
   private boolean holdsStory(Element e) {
-    return share != null && share.holdsMost(e) && !hasName(e, COMMENT_WORD);
+    return share != null && share.holdsMost(e) && !COMMENT_WORDS.inNames(e);
   }
 
   /** True if a word of the class or id names chrome. */
   static boolean hasNoiseName(Element e) {
-    return hasName(e, NOISE_WORD);
-  }
-
-  private static boolean hasName(Element e, Pattern words) {
-    return hasName(e.className() + " " + e.id(), words);
-  }
-
-  /**
-   * True if a word of the names matches. Words are the runs of ASCII letters and digits, split
-   * again at camelCase humps (a lower case letter, then an upper case one). Split by hand: the
-   * regex {@code [^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])} cost more than the matching.
-   */
-  private static boolean hasName(String names, Pattern words) {
-    int start = -1;
-    for (int i = 0; i <= names.length(); i++) {
-      char c = i < names.length() ? names.charAt(i) : ' ';
-      boolean wordChar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      boolean hump = wordChar && start >= 0 && c >= 'A' && c <= 'Z'
-          && names.charAt(i - 1) >= 'a' && names.charAt(i - 1) <= 'z';
-      if (start >= 0 && (!wordChar || hump)) {
-        String word = names.substring(start, i);
-        if (words.matcher(word.toLowerCase(Locale.ROOT)).matches()) {
-          return true;
-        }
-        start = -1;
-      }
-      if (wordChar && start < 0) {
-        start = i;
-      }
-    }
-    return false;
+    return NOISE_WORDS.inNames(e);
   }
 
   /**
@@ -164,6 +135,10 @@ final class Boilerplate {
         || storyHolders(e).contains(e);
   }
 
+  private static final Evaluator STORY_MARKS = PageElements.selector("h1, [itemprop=articleBody]");
+
+  private static final Evaluator ARTICLE_BODY = PageElements.selector("[itemprop=articleBody]");
+
   /**
    * The elements with an h1 or an article body in them or themselves, in the element's tree:
    * found once by climbing from each, rather than searched for below every element asked about
@@ -175,7 +150,14 @@ final class Boilerplate {
       storyHolders = Collections.newSetFromMap(new IdentityHashMap<>());
       storyRoot = root;
       if (root instanceof Element top) {
-        for (Element found : top.select("h1, [itemprop=articleBody]")) {
+        List<Element> marks;
+        if (page != null && top == page.document()) { // the same, in another order
+          marks = new ArrayList<>(page.withTag("h1"));
+          marks.addAll(page.selectAttributed(ARTICLE_BODY));
+        } else {
+          marks = top.select(STORY_MARKS);
+        }
+        for (Element found : marks) {
           Element p = found;
           while (p != null && storyHolders.add(p)) { // up to an ancestor already known
             p = p.parent();

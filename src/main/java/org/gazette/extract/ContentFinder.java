@@ -2,12 +2,13 @@ package org.gazette.extract;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -43,9 +44,10 @@ final class ContentFinder {
           "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "figure",
           "header", "main", "center", "address");
 
-  private final Document doc;
+  private final PageElements page;
   private final Boilerplate chrome;
   private final TextShare share;
+  private final Map<Element, Boolean> skippedInLines = new IdentityHashMap<>();
   // the container and its lines, found on the first call: they depend on neither title nor zone
   private Element best;
   private List<Line> lines;
@@ -54,8 +56,8 @@ final class ContentFinder {
    * @param chrome what never votes and is skipped inside the container
    * @param share the page's text weights
    */
-  ContentFinder(Document doc, Boilerplate chrome, TextShare share) {
-    this.doc = doc;
+  ContentFinder(PageElements page, Boilerplate chrome, TextShare share) {
+    this.page = page;
     this.chrome = chrome;
     this.share = share;
   }
@@ -69,7 +71,7 @@ final class ContentFinder {
   Content find(String title, ZoneId zone) {
     if (lines == null) {
       Map<Element, Double> votes = new IdentityHashMap<>();
-      best = bestContainer(doc, votes);
+      best = bestContainer(votes);
       lines = new ArrayList<>();
       if (best != null) {
         // the voted container stays the record's (classify counts listing items in it); the
@@ -87,7 +89,7 @@ final class ContentFinder {
     int weight = 0;
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
-      boolean keep = line.linkWeight * 2 <= line.weight
+      boolean keep = isKept(line.weight, line.linkWeight)
           && !line.text.equals(title)
           && !LabeledLines.isMetaLine(line.text, zone)
           && !isByline(line)
@@ -217,33 +219,72 @@ final class ContentFinder {
    * that add nothing are passed over; the climb stops below the body and at chrome.
    */
   private Element widened(Element best) {
-    int kept = keptWeight(best);
-    Element e = best;
-    for (int level = 0; level < WIDEN_LEVELS; level++) {
+    List<Element> chain = new ArrayList<>(); // best, then the ancestors within reach
+    chain.add(best);
+    for (Element e = best; chain.size() <= WIDEN_LEVELS; e = e.parent()) {
       Element parent = e.parent();
       if (parent == null || parent.normalName().equals("body") || parent.normalName().equals("html")
           || chrome.skipped(parent)) {
         break;
       }
-      int more = keptWeight(parent);
+      chain.add(parent);
+    }
+    int[] keptWeights = keptWeights(chain);
+    int kept = keptWeights[0];
+    for (int level = 1; level < chain.size(); level++) {
+      Element parent = chain.get(level);
+      int more = keptWeights[level];
       if (more - kept >= WIDEN_MIN_WEIGHT && more >= kept * WIDEN_GAIN
           && linkDensity(parent) <= WIDEN_MAX_LINK_DENSITY) {
         best = parent;
         kept = more;
       }
-      e = parent;
     }
     return best;
+  }
+
+  /**
+   * {@link #keptWeight} of each element of a chain of nested elements, each the parent of the one
+   * before: from one walk of the outermost ({@link ChainLines}) rather than one walk each, which
+   * read the same text up to nine times. When an element of the chain would change how the text
+   * of the elements inside it reads from the outer ones (a link, or a caption skipped from
+   * above), each is walked on its own.
+   */
+  private int[] keptWeights(List<Element> chain) {
+    int[] weights = new int[chain.size()];
+    boolean shared = true;
+    for (int i = 0; i < chain.size(); i++) {
+      Element e = chain.get(i);
+      shared &= !(i > 0 && e.normalName().equals("a"))
+          && !(i < chain.size() - 1 && skippedInLines(e));
+    }
+    if (!shared) {
+      for (int i = 0; i < chain.size(); i++) {
+        weights[i] = keptWeight(chain.get(i));
+      }
+      return weights;
+    }
+    ChainLines walk = new ChainLines(chain);
+    NodeTraversor.filter(walk, chain.get(chain.size() - 1));
+    for (int i = 0; i < chain.size(); i++) {
+      weights[i] = walk.keptWeight(chain.get(i));
+    }
+    return weights;
   }
 
   private int keptWeight(Element e) {
     int w = 0;
     for (Line line : lines(e)) {
-      if (line.linkWeight * 2 <= line.weight) {
+      if (isKept(line.weight, line.linkWeight)) {
         w += line.weight;
       }
     }
     return w;
+  }
+
+  /** A line counts as story text unless half its text or more is links. */
+  private static boolean isKept(int weight, int linkWeight) {
+    return linkWeight * 2 <= weight;
   }
 
   private static boolean isHeading(Element e) {
@@ -271,10 +312,19 @@ final class ContentFinder {
         && punctuation(sibling.text()) > 0;
   }
 
-  private Element bestContainer(Document doc, Map<Element, Double> votes) {
+  /** The blocks that vote. */
+  private static final Set<String> VOTERS =
+      Set.of("p", "pre", "div", "section", "article", "td", "blockquote");
+
+  private Element bestContainer(Map<Element, Double> votes) {
     List<Element> voted = new ArrayList<>();
-    for (Element e : doc.select("p, pre, div, section, article, td, blockquote")) {
+    for (Element e : page.withTags(VOTERS)) {
       boolean paragraph = e.normalName().equals("p") || e.normalName().equals("pre");
+      // most blocks are too light to vote: told from the text weights, or from having no text
+      // of their own, without taking their text
+      if (paragraph ? share.textWeight(e) < MIN_VOTE_WEIGHT : !PageElements.mayHaveOwnText(e)) {
+        continue;
+      }
       String text = paragraph ? e.text() : ownText(e);
       int w = TextNormalizer.weight(text);
       if (w < MIN_VOTE_WEIGHT || chrome.skipped(e)) {
@@ -337,22 +387,24 @@ final class ContentFinder {
   }
 
   /** Class and id words of image captions and credits, skipped like {@code figcaption}. */
-  private static final Pattern CAPTION_WORD = Pattern.compile("(?i)captions?|credits?");
-
-  private static final Pattern NAME_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
+  private static final NameWords CAPTION_WORDS = NameWords.of("caption captions credit credits");
 
   /** True for a caption or photo credit marked by class or id (wp-caption-text, img-credit). */
-  private static boolean isCaption(Element e) {
-    String names = e.className() + " " + e.id();
-    if (names.isBlank()) {
-      return false;
+  private boolean isCaption(Element e) {
+    return CAPTION_WORDS.inNames(e);
+  }
+
+  /**
+   * True for an element whose text is left out of lines: chrome, captions and credits. Kept per
+   * element: the story's elements are walked two or three times.
+   */
+  private boolean skippedInLines(Element e) {
+    Boolean skipped = skippedInLines.get(e);
+    if (skipped == null) {
+      skipped = chrome.isChrome(e) || e.normalName().equals("figcaption") || isCaption(e);
+      skippedInLines.put(e, skipped);
     }
-    for (String word : NAME_BREAK.split(names)) {
-      if (CAPTION_WORD.matcher(word).matches()) {
-        return true;
-      }
-    }
-    return false;
+    return skipped;
   }
 
   /** The container's text as lines: blocks and {@code <br>} end a line; chrome is skipped. */
@@ -400,8 +452,7 @@ final class ContentFinder {
           linkText.append(t.getWholeText());
         }
       } else if (node instanceof Element e) {
-        if (depth > 0 && (chrome.isChrome(e) || e.normalName().equals("figcaption")
-            || isCaption(e))) {
+        if (depth > 0 && skippedInLines(e)) {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (BLOCKS.contains(e.normalName()) || e == inner) {
@@ -438,6 +489,113 @@ final class ContentFinder {
       }
       text.setLength(0);
       linkText.setLength(0);
+    }
+  }
+
+  /**
+   * The lines of each element of a chain of nested elements (each the parent of the one before),
+   * from one walk of the outermost: its text is cut into pieces at every line end, as {@link
+   * LineCollector} ends lines, and at the start and end of each element of the chain. The lines
+   * of an element are then its pieces joined between line ends. A line inside the innermost
+   * element reads the same at every level, so it is normalized and weighed once.
+   *
+   * <p>The same lines as walking each element on its own, provided no element of the chain but
+   * the outermost is skipped from above ({@link #skippedInLines}) and none but the innermost is a
+   * link (its text would be link text only from above): {@link #keptWeights} checks.
+   */
+  private final class ChainLines implements NodeFilter {
+    private final Set<Element> chain = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<String> texts = new ArrayList<>();
+    private final List<String> linkTexts = new ArrayList<>();
+    /** True where a line ends after the piece of the same index. */
+    private final List<Boolean> lineEnds = new ArrayList<>();
+    /** Where each chain element's pieces start and end (exclusive). */
+    private final Map<Element, int[]> ranges = new IdentityHashMap<>();
+    /** Kept weight of the line made of pieces i..j, by i * pieces + j: shared between levels. */
+    private final Map<Long, Integer> lineWeights = new HashMap<>();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder linkText = new StringBuilder();
+    private int linkDepth;
+
+    ChainLines(List<Element> chain) {
+      this.chain.addAll(chain);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        text.append(t.getWholeText());
+        if (linkDepth > 0) {
+          linkText.append(t.getWholeText());
+        }
+      } else if (node instanceof Element e) {
+        if (depth > 0 && skippedInLines(e)) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        boolean inChain = chain.contains(e);
+        if (BLOCKS.contains(e.normalName()) || inChain) {
+          cut(BLOCKS.contains(e.normalName()));
+        }
+        if (inChain) {
+          ranges.put(e, new int[] {texts.size(), -1});
+        }
+        linkDepth += e.normalName().equals("a") ? 1 : 0;
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      if (node instanceof Element e) {
+        linkDepth -= e.normalName().equals("a") ? 1 : 0;
+        boolean inChain = chain.contains(e);
+        if (BLOCKS.contains(e.normalName()) || inChain) {
+          cut(BLOCKS.contains(e.normalName()));
+        }
+        if (inChain) {
+          ranges.get(e)[1] = texts.size();
+        }
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    /** Ends the current piece; {@code lineEnd} if a line ends there at every level. */
+    private void cut(boolean lineEnd) {
+      texts.add(text.toString());
+      linkTexts.add(linkText.toString());
+      lineEnds.add(lineEnd);
+      text.setLength(0);
+      linkText.setLength(0);
+    }
+
+    /** {@link ContentFinder#keptWeight} of an element of the chain. */
+    int keptWeight(Element e) {
+      int[] range = ranges.get(e);
+      int w = 0;
+      int first = range[0];
+      for (int i = range[0]; i < range[1]; i++) {
+        if (lineEnds.get(i) || i == range[1] - 1) {
+          w += lineWeight(first, i);
+          first = i + 1;
+        }
+      }
+      return w;
+    }
+
+    /** The weight of the line made of pieces {@code first..last} if it is kept, else 0. */
+    private int lineWeight(int first, int last) {
+      return lineWeights.computeIfAbsent((long) first * texts.size() + last, k -> {
+        StringBuilder line = new StringBuilder();
+        StringBuilder links = new StringBuilder();
+        for (int i = first; i <= last; i++) {
+          line.append(texts.get(i));
+          links.append(linkTexts.get(i));
+        }
+        String normalized = TextNormalizer.normalize(line.toString());
+        int weight = TextNormalizer.weight(normalized);
+        int linkWeight = TextNormalizer.weight(TextNormalizer.normalize(links.toString()));
+        return !normalized.isEmpty() && isKept(weight, linkWeight) ? weight : 0;
+      });
     }
   }
 }

@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
 
 /**
  * An article's publication and update times, from the most explicit source to the least: meta
@@ -47,26 +47,50 @@ final class Datelines {
    * @param container the body container, which bounds the search; may be null
    * @param chrome chrome to skip (with headers kept: datelines live there)
    */
-  static Times find(Document doc, JsonLd ld, Element anchor, Element container,
-      Boilerplate chrome, ZoneId zone) {
-    Near near = near(doc, anchor != null ? anchor : container, container, chrome, zone);
-    OffsetDateTime published = fromMeta(doc, PUBLISHED_META, zone)
-        .or(() -> attribute(doc.select("time[itemprop=datePublished], time[pubdate]"), zone))
-        .or(() -> Optional.ofNullable(near.timeElement))
+  static Times find(PageElements page, TextShare share, JsonLd ld, Element anchor,
+      Element container, Boilerplate chrome, ZoneId zone) {
+    // read only when what the page states leaves a time open: it takes the text of every
+    // element from the title to the end of the body
+    Supplier<Near> near = once(
+        () -> near(page, share, anchor != null ? anchor : container, container, chrome, zone));
+    OffsetDateTime published = fromMeta(page, PUBLISHED_META, zone)
+        .or(() -> attribute(page.select("time", PUBLISHED_TIME), zone))
+        .or(() -> Optional.ofNullable(near.get().timeElement))
         .or(() -> ld.text("datePublished").flatMap(v -> DateParser.parse(v, zone)))
-        .orElse(near.published);
-    OffsetDateTime modified = fromMeta(doc, MODIFIED_META, zone)
-        .or(() -> attribute(doc.select("time[itemprop=dateModified]"), zone))
+        .orElseGet(() -> near.get().published);
+    OffsetDateTime modified = fromMeta(page, MODIFIED_META, zone)
+        .or(() -> attribute(page.select("time", MODIFIED_TIME), zone))
         .or(() -> ld.text("dateModified").flatMap(v -> DateParser.parse(v, zone)))
-        .orElse(near.modified);
+        .orElseGet(() -> near.get().modified);
     return new Times(published, modified);
   }
 
-  private static Optional<OffsetDateTime> fromMeta(Document doc, String[] names, ZoneId zone) {
-    return PageMeta.meta(doc, names).flatMap(v -> DateParser.parse(v, zone));
+  /** The supplier's value, got on the first call and kept. */
+  private static <T> Supplier<T> once(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
-  private static Optional<OffsetDateTime> attribute(Elements times, ZoneId zone) {
+  private static final Evaluator PUBLISHED_TIME =
+      PageElements.selector("time[itemprop=datePublished], time[pubdate]");
+
+  private static final Evaluator MODIFIED_TIME = PageElements.selector("time[itemprop=dateModified]");
+
+  private static Optional<OffsetDateTime> fromMeta(PageElements page, String[] names,
+      ZoneId zone) {
+    return PageMeta.meta(page, names).flatMap(v -> DateParser.parse(v, zone));
+  }
+
+  private static Optional<OffsetDateTime> attribute(List<Element> times, ZoneId zone) {
     for (Element t : times) {
       Optional<OffsetDateTime> parsed =
           DateParser.parse(t.hasAttr("datetime") ? t.attr("datetime") : t.text(), zone);
@@ -84,16 +108,16 @@ final class Datelines {
     OffsetDateTime modified;
   }
 
-  private static Near near(Document doc, Element from, Element container, Boilerplate chrome,
-      ZoneId zone) {
+  private static Near near(PageElements page, TextShare share, Element from, Element container,
+      Boilerplate chrome, ZoneId zone) {
     Near near = new Near();
-    Elements all = doc.getAllElements();
-    int start = indexOf(all, from);
+    List<Element> all = page.all();
+    int start = page.indexOf(from);
     if (start < 0) {
       return near;
     }
-    int bodyStart = indexOf(all, container);
-    int end = bodyStart >= start ? bodyStart + container.getAllElements().size() : start + WINDOW;
+    int bodyStart = page.indexOf(container);
+    int end = bodyStart >= start ? bodyStart + page.subtree(container).size() : start + WINDOW;
     for (int i = from == container ? start : start + 1; i < Math.min(end, all.size()); i++) {
       Element e = all.get(i);
       if (chrome.skipped(e)) {
@@ -102,7 +126,8 @@ final class Datelines {
       if (near.timeElement == null && e.normalName().equals("time") && e.hasAttr("datetime")) {
         near.timeElement = DateParser.parse(e.attr("datetime"), zone).orElse(null);
       }
-      if (near.published == null) {
+      if (near.published == null && share.mayHoldDate(e)
+          && share.minNormalizedLength(e) <= MAX_DATELINE) {
         printed(TextNormalizer.normalize(e.text()), zone, near);
       }
     }
@@ -136,17 +161,5 @@ final class Datelines {
       near.published = matches.get(0).time();
       near.modified = null;
     }
-  }
-
-  private static int indexOf(Elements all, Element e) {
-    if (e == null) {
-      return -1;
-    }
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i) == e) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -30,27 +30,33 @@ final class Headlines {
 
   /** True for a link whose text reads as a headline and whose target is a web page. */
   static boolean isHeadline(Element a) {
-    return headlineUrl(a, title(a)).isPresent();
+    return headlineUrl(a, title(a), new LinkResolver()).isPresent();
   }
 
   /**
    * The {@link #url} of a link that {@link #isHeadline is a headline}, else empty.
    *
    * @param title the link's {@link #title}, which the caller may have already
+   * @param links the page's resolver
    */
-  static Optional<String> headlineUrl(Element a, String title) {
+  static Optional<String> headlineUrl(Element a, String title, LinkResolver links) {
     // the text first: resolving the URL costs more, and most links that are not headlines
     // (menus, "More") fail on their text
     if (!a.normalName().equals("a")
         || TextNormalizer.weight(title) < MIN_TITLE_WEIGHT || isCommentCount(title)) {
       return Optional.empty();
     }
-    return url(a);
+    return url(a, links);
   }
 
   /** The link's absolute http(s) URL without its fragment, if it has one. */
   static Optional<String> url(Element a) {
-    String abs = a.absUrl("href");
+    return url(a, new LinkResolver());
+  }
+
+  /** {@link #url(Element)}, resolved by the page's resolver. */
+  static Optional<String> url(Element a, LinkResolver links) {
+    String abs = links.absUrl(a, "href");
     if (!abs.startsWith("http://") && !abs.startsWith("https://")) {
       return Optional.empty();
     }
@@ -65,6 +71,9 @@ final class Headlines {
 
   /** The first comment count in text, or null. */
   static Integer comments(String text) {
+    if (!hasDigit(text)) {
+      return null;
+    }
     Matcher m = LABEL_FIRST.matcher(text);
     if (!m.find()) {
       m = COUNT_FIRST.matcher(text);
@@ -82,7 +91,23 @@ final class Headlines {
 
   /** Text with its comment counts cut out. */
   static String withoutComments(String text) {
+    if (!hasDigit(text)) {
+      return text;
+    }
     return COUNT_FIRST.matcher(LABEL_FIRST.matcher(text).replaceAll("  ")).replaceAll("  ");
+  }
+
+  /**
+   * False if the text has no ASCII digit, so no count: both patterns need one. Most text has
+   * none, and the patterns are tried at every position.
+   */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True for link text that is only a comment count ({@code 評論 51}), not a headline. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * The schema.org article a page describes in {@code <script type="application/ld+json">}, if
@@ -39,8 +40,15 @@ final class JsonLd {
 
   /** The page's article node: the first node typed as an article, else one with a date. */
   static JsonLd read(Document doc) {
+    return read(PageElements.of(doc));
+  }
+
+  private static final Evaluator LD_SCRIPT = PageElements.selector("script[type=application/ld+json]");
+
+  /** {@link #read(Document)}. */
+  static JsonLd read(PageElements page) {
     List<JsonNode> nodes = new ArrayList<>();
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : page.select("script", LD_SCRIPT)) {
       try {
         flatten(LENIENT.readTree(script.data()), nodes);
       } catch (JsonProcessingException broken) {

@@ -104,6 +104,9 @@ final class LabeledLines {
   }
 
   private static Optional<String> value(Pattern pattern, String line) {
+    if (line.indexOf(':') < 0 && line.indexOf('：') < 0) {
+      return Optional.empty(); // every label is followed by a colon: most lines have none
+    }
     Matcher m = pattern.matcher(line);
     if (!m.find()) {
       return Optional.empty();

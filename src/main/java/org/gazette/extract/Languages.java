@@ -55,6 +55,20 @@ final class Languages {
         + " werd wordt worden naar");
   }
 
+  /**
+   * The script of each character of the Basic Multilingual Plane, worked out at load: {@link
+   * Character.UnicodeScript#of} is a binary search over the script ranges, and it was asked for
+   * every letter of every page's sample.
+   */
+  private static final Character.UnicodeScript[] BMP_SCRIPTS =
+      new Character.UnicodeScript[Character.MAX_VALUE + 1];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      BMP_SCRIPTS[c] = Character.UnicodeScript.of(c);
+    }
+  }
+
   private Languages() {}
 
   /**
@@ -106,7 +120,8 @@ final class Languages {
         continue;
       }
       letters++;
-      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      Character.UnicodeScript script =
+          cp <= Character.MAX_VALUE ? BMP_SCRIPTS[cp] : Character.UnicodeScript.of(cp);
       switch (script) {
         case HAN -> {
           han++;
@@ -148,15 +163,23 @@ final class Languages {
   private static String latinLanguage(String text) {
     Map<String, Integer> votes = new HashMap<>();
     int words = 0;
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-      if (w.isEmpty()) {
-        continue;
+    // the words are the runs of letters, split by hand: a regex split cost more than the voting
+    String lower = text.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); ) {
+      int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+      boolean letter = Character.isLetter(cp);
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        words++;
+        String lang = WORDS.get(lower.substring(start, i));
+        if (lang != null) {
+          votes.merge(lang, 1, Integer::sum);
+        }
+        start = -1;
       }
-      words++;
-      String lang = WORDS.get(w);
-      if (lang != null) {
-        votes.merge(lang, 1, Integer::sum);
-      }
+      i += i < lower.length() ? Character.charCount(cp) : 1;
     }
     String best = null;
     int bestVotes = 0;

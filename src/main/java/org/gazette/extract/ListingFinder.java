@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * Finds listing items without knowing the site: repeated elements that each hold one headline
@@ -39,6 +40,8 @@ final class ListingFinder {
   private static final Pattern SEGMENT_END = Pattern.compile("\\s{2,}|\\s+[-–—|·/]\\s*|[|丨·•]");
   private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s\\-–—|·•/]+|[\\s\\-–—|·•/]+$");
 
+  private static final Evaluator LINKS = PageElements.selector("a[href]");
+
   private ListingFinder() {}
 
   /** One found item and the element that holds it. */
@@ -59,8 +62,10 @@ final class ListingFinder {
     // every link climbs through the same ancestors: each one's text, links and dates are read
     // once per page, not once per link below it (that made a long page cost seconds)
     Map<Element, Holder> holders = new IdentityHashMap<>();
-    for (Element a : doc.select("a[href]")) {
-      if (!page.isHeadline(a) || chrome.skipped(a)) {
+    for (Element a : page.elements().select("a", LINKS)) {
+      // chrome first: it is known for most links already, and a link's headline test takes its
+      // text and resolves its URL
+      if (chrome.skipped(a) || !page.isHeadline(a)) {
         continue;
       }
       item(a, page, zone, reference, holders).ifPresent(found -> {
@@ -98,21 +103,29 @@ final class ListingFinder {
     return Optional.empty();
   }
 
-  /** An element that may hold one item, with its headline links masked out of its text. */
+  /**
+   * An element that may hold one item, with its headline links masked out of its text. Text and
+   * links are only read when it has one time; without a time they are left empty.
+   */
   private record Holder(PageAnalysis page, Element element, String text, List<Element> links,
       List<DateParser.Match> dates) {
 
     static Holder of(Element element, PageAnalysis page, ZoneId zone, Instant reference) {
+      // without a time its text and links are never read: an element is only an item's holder
+      // for its time, and most climbed through have none
+      if (!page.share().mayHoldTime(element)) {
+        return new Holder(page, element, "", List.of(), List.of());
+      }
       String text = TextNormalizer.normalize(element.text());
+      if (!DateParser.mayHoldDate(text) && !RelativeTimes.mayHold(text)) {
+        // masking only blanks characters out, so it cannot make a date where none may be
+        return new Holder(page, element, text, List.of(), List.of());
+      }
       List<Element> links = new ArrayList<>();
       for (Element link : element.select("a[href]")) {
         if (page.isHeadline(link)) {
           links.add(link);
         }
-      }
-      if (!DateParser.mayHoldDate(text) && !RelativeTimes.mayHold(text)) {
-        // masking only blanks characters out, so it cannot make a date where none may be
-        return new Holder(page, element, text, links, List.of());
       }
       // dates inside headlines are not the item's time; masking keeps positions
       StringBuilder masked = new StringBuilder(text);

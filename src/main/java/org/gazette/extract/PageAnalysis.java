@@ -27,15 +27,22 @@ public final class PageAnalysis {
   /** Longer elements are not labelled lines ({@code 來源: ...}); their children are read. */
   private static final int MAX_LABELLED_LINE = 200;
 
+  /** How alike a heading's text and the title must be for the heading to be the title's. */
+  private static final double TITLE_HEADING_SIMILARITY = 0.8;
+
   private final Document doc;
+  private PageElements elements;
   private final Map<Element, String> linkTitles = new IdentityHashMap<>();
   private final Map<Element, Optional<String>> headlineUrls = new IdentityHashMap<>();
+  private final LinkResolver links = new LinkResolver();
   private final Map<ZoneId, ContentFinder.Content> contents = new HashMap<>();
   private final Map<ListingKey, List<ListingFinder.Found>> listings = new HashMap<>();
   private TextShare share;
   private JsonLd jsonLd;
   private String title;
   private boolean titleRead;
+  private Element titleHeading;
+  private boolean titleHeadingFound;
   private RelatedFinder related;
   private Boilerplate bodyChrome;
   private Boilerplate chromeKeepingHeader;
@@ -53,9 +60,17 @@ public final class PageAnalysis {
     return doc;
   }
 
+  /** The page's elements, collected once for all the finders. */
+  PageElements elements() {
+    if (elements == null) {
+      elements = PageElements.of(doc);
+    }
+    return elements;
+  }
+
   JsonLd jsonLd() {
     if (jsonLd == null) {
-      jsonLd = JsonLd.read(doc);
+      jsonLd = JsonLd.read(elements());
     }
     return jsonLd;
   }
@@ -63,10 +78,19 @@ public final class PageAnalysis {
   /** {@link PageMeta#title}. */
   String title() {
     if (!titleRead) {
-      title = PageMeta.title(doc);
+      title = PageMeta.title(elements());
       titleRead = true;
     }
     return title;
+  }
+
+  /** The h1, h2 or h3 that repeats the {@link #title}, or null. */
+  Element titleHeading() {
+    if (!titleHeadingFound) {
+      titleHeading = PageMeta.heading(elements(), title(), TITLE_HEADING_SIMILARITY);
+      titleHeadingFound = true;
+    }
+    return titleHeading;
   }
 
   /** How the page's text is shared among its elements. */
@@ -87,7 +111,7 @@ public final class PageAnalysis {
   /** Chrome for the body: related blocks and headers are left out. */
   Boilerplate bodyChrome() {
     if (bodyChrome == null) {
-      bodyChrome = new Boilerplate(related().blocks(), false, share());
+      bodyChrome = new Boilerplate(related().blocks(), false, share(), elements());
     }
     return bodyChrome;
   }
@@ -95,7 +119,7 @@ public final class PageAnalysis {
   /** Chrome for datelines and labelled lines, which live in an article's header. */
   Boilerplate chromeKeepingHeader() {
     if (chromeKeepingHeader == null) {
-      chromeKeepingHeader = new Boilerplate(related().blocks(), true, share());
+      chromeKeepingHeader = new Boilerplate(related().blocks(), true, share(), elements());
     }
     return chromeKeepingHeader;
   }
@@ -103,7 +127,7 @@ public final class PageAnalysis {
   /** The page's body, its times read in {@code zone} (for the datelines it leaves out). */
   ContentFinder.Content content(ZoneId zone) {
     if (contentFinder == null) {
-      contentFinder = new ContentFinder(doc, bodyChrome(), share());
+      contentFinder = new ContentFinder(elements(), bodyChrome(), share());
     }
     return contents.computeIfAbsent(zone, z -> contentFinder.find(title(), z));
   }
@@ -114,7 +138,7 @@ public final class PageAnalysis {
    */
   List<ListingFinder.Found> listing(ZoneId zone, Instant reference) {
     if (listingChrome == null) {
-      listingChrome = new Boilerplate(Set.of(), true);
+      listingChrome = new Boilerplate(Set.of(), true, null, elements());
     }
     return listings.computeIfAbsent(new ListingKey(zone, reference),
         k -> ListingFinder.find(this, zone, reference, listingChrome));
@@ -131,7 +155,7 @@ public final class PageAnalysis {
   Optional<String> headlineUrl(Element a) {
     Optional<String> url = headlineUrls.get(a);
     if (url == null) {
-      url = Headlines.headlineUrl(a, linkTitle(a));
+      url = Headlines.headlineUrl(a, linkTitle(a), links);
       headlineUrls.put(a, url);
     }
     return url;
@@ -145,17 +169,19 @@ public final class PageAnalysis {
   /**
    * The short lines of the page outside chrome (headers kept), normalized, in page order: the
    * text of each element that has text of its own and at most {@value #MAX_LABELLED_LINE}
-   * characters, where labelled values ({@code 責任編輯: 連政}) are looked for.
+   * characters, where labelled values ({@code 責任編輯: 連政}) are looked for. Only lines with a
+   * colon: every label has one.
    */
   List<String> labelledLines() {
     if (labelledLines == null) {
       labelledLines = new ArrayList<>();
       Element body = PageMeta.body(doc);
-      for (Element e : body == null ? List.<Element>of() : body.getAllElements()) {
+      for (Element e : body == null ? List.<Element>of() : elements().subtree(body)) {
         // a weight over three times the limit means more characters than the limit: skips the
         // text of big blocks (each character weighs at most 3)
-        if (share().textWeight(e) > 3 * MAX_LABELLED_LINE || e.ownText().isBlank()
-            || chromeKeepingHeader().skipped(e)) {
+        if (!share().mayHoldColon(e) || !PageElements.mayHaveOwnText(e)
+            || share().textWeight(e) > 3 * MAX_LABELLED_LINE
+            || e.ownText().isBlank() || chromeKeepingHeader().skipped(e)) {
           continue;
         }
         String text = e.text();

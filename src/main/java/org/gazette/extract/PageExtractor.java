@@ -53,14 +53,14 @@ public final class PageExtractor {
    * that follows.
    */
   public PageKind classify(PageAnalysis page) {
-    Document doc = page.document();
+    PageElements elements = page.elements();
     ContentFinder.Content content = page.content(ZoneOffset.UTC);
     // any reference time will do: only the count of dated items matters here
     List<ListingFinder.Found> items = page.listing(ZoneOffset.UTC, Instant.EPOCH);
     long itemsInBody = items.stream().filter(f -> inside(f.holder(), content.container())).count();
     boolean declared = page.jsonLd().isArticle()
-        || PageMeta.meta(doc, "og:type").filter("article"::equalsIgnoreCase).isPresent()
-        || PageMeta.meta(doc, "article:published_time").isPresent();
+        || PageMeta.meta(elements, "og:type").filter("article"::equalsIgnoreCase).isPresent()
+        || PageMeta.meta(elements, "article:published_time").isPresent();
     boolean storyShaped = itemsInBody < LISTING_ITEMS;
     if (storyShaped && content.weight() >= ARTICLE_WEIGHT) {
       return PageKind.ARTICLE;
@@ -69,7 +69,7 @@ public final class PageExtractor {
       return PageKind.ARTICLE;
     }
     if (storyShaped && content.weight() >= SHORT_ARTICLE_WEIGHT && sentences(content) >= 2
-        && PageMeta.heading(doc, "h1, h2, h3", PageMeta.title(doc), 0.8) != null) {
+        && page.titleHeading() != null) {
       return PageKind.ARTICLE; // a brief: a headline the <title> repeats, then sentences
     }
     return items.size() >= LISTING_ITEMS ? PageKind.LISTING : PageKind.OTHER;
@@ -83,20 +83,19 @@ public final class PageExtractor {
   /** {@link #extractArticle(Document, PageContext)}, reusing what {@code page} knows. */
   public ArticleRecord extractArticle(PageAnalysis page, PageContext ctx) {
     page = withBaseUri(page, ctx);
-    Document doc = page.document();
+    PageElements elements = page.elements();
     JsonLd ld = page.jsonLd();
     RelatedFinder related = page.related();
     String title = page.title();
     ContentFinder.Content content = page.content(ctx.zone());
     Boilerplate withHeaders = page.chromeKeepingHeader();
-    Element titleElement = PageMeta.heading(doc, "h1, h2, h3", title, 0.8);
-    Datelines.Times times = Datelines.find(
-        doc, ld, titleElement, content.container(), withHeaders, ctx.zone());
-    List<String> authors = PageMeta.authors(doc, ld);
+    Datelines.Times times = Datelines.find(elements, page.share(), ld, page.titleHeading(),
+        content.container(), withHeaders, ctx.zone());
+    List<String> authors = PageMeta.authors(elements, ld);
     if (authors.isEmpty()) {
       authors = labelled(page, LabeledLines::author).map(List::of).orElse(List.of());
     }
-    String canonical = PageMeta.canonical(doc);
+    String canonical = PageMeta.canonical(elements);
     Body body = body(content, ld);
     return new ArticleRecord(
         ctx.site(), ctx.url(), canonical != null ? canonical : ctx.url(), ctx.fetchedAt(),
@@ -104,10 +103,10 @@ public final class PageExtractor {
         authors,
         labelled(page, LabeledLines::editor).orElse(null),
         labelled(page, LabeledLines::source).orElse(null),
-        PageMeta.section(doc, ld, title),
-        Languages.of(PageMeta.language(doc), String.join("\n", content.paragraphs())),
-        ctx.charset(), PageMeta.description(doc, ld),
-        PageMeta.image(doc, ld),
+        PageMeta.section(elements, ld, title),
+        Languages.of(PageMeta.language(elements), String.join("\n", content.paragraphs())),
+        ctx.charset(), PageMeta.description(elements, ld),
+        PageMeta.image(elements, ld),
         body.text(), related.items(), body.extractor(), ctx.warc());
   }
 

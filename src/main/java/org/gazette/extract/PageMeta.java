@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
 
 /**
  * The fields a page states about itself in its head and markup: title, canonical URL, image,
@@ -51,35 +51,25 @@ final class PageMeta {
     return null;
   }
 
-  /** The content of the first non-blank meta tag named, by property, name or itemprop. */
-  static Optional<String> meta(Document doc, String... names) {
-    return metaTag(doc, names).map(m -> m.attr("content"));
-  }
-
-  /** The first meta tag with a non-blank content named, by property, name or itemprop. */
-  static Optional<Element> metaTag(Document doc, String... names) {
-    Elements metas = doc.getElementsByTag("meta");
-    for (String name : names) {
-      for (Element m : metas) {
-        boolean named = name.equalsIgnoreCase(m.attr("property"))
-            || name.equalsIgnoreCase(m.attr("name")) || name.equalsIgnoreCase(m.attr("itemprop"));
-        if (named && !m.attr("content").isBlank()) {
-          return Optional.of(m);
-        }
-      }
-    }
-    return Optional.empty();
+  /**
+   * The content of the first non-blank meta tag named, by property, name or itemprop, ignoring
+   * case; the names are tried in turn.
+   */
+  static Optional<String> meta(PageElements page, String... names) {
+    return page.metaTag(names).map(m -> m.attr("content"));
   }
 
   /** og:title, else the h1 matching {@code <title>}, else {@code <title>} minus the site name. */
-  static String title(Document doc) {
-    Optional<String> og = meta(doc, "og:title", "twitter:title");
+  static String title(PageElements page) {
+    Optional<String> og = meta(page, "og:title", "twitter:title");
     if (og.isPresent()) {
       return TextNormalizer.normalizeOrNull(og.get());
     }
-    String site = meta(doc, "og:site_name").map(TextNormalizer::normalize).orElse("");
-    String fromTag = stripSiteName(TextNormalizer.normalize(doc.title()), site);
-    Element h1 = fromTag.isEmpty() ? doc.selectFirst("h1") : heading(doc, "h1", fromTag, 0.5);
+    String site = meta(page, "og:site_name").map(TextNormalizer::normalize).orElse("");
+    String fromTag = stripSiteName(TextNormalizer.normalize(page.document().title()), site);
+    List<Element> h1s = page.withTag("h1");
+    Element h1 = fromTag.isEmpty() ? (h1s.isEmpty() ? null : h1s.get(0))
+        : heading(h1s, fromTag, 0.5);
     if (h1 != null && !h1.text().isBlank()) {
       return TextNormalizer.normalizeOrNull(h1.text());
     }
@@ -101,15 +91,22 @@ final class PageMeta {
     return best;
   }
 
-  /** The element of the given tags whose text is most like the text given, or null. */
-  static Element heading(Document doc, String tags, String text, double minSimilarity) {
+  private static final Set<String> H1_TO_H3 = Set.of("h1", "h2", "h3");
+
+  /** The h1, h2 or h3 whose text is most like the text given, or null. */
+  static Element heading(PageElements page, String text, double minSimilarity) {
+    return heading(page.withTags(H1_TO_H3), text, minSimilarity);
+  }
+
+  /** The heading whose text is most like the text given, or null. */
+  private static Element heading(List<Element> headings, String text, double minSimilarity) {
     if (text == null) {
       return null;
     }
     String want = lettersOnly(text);
     Element best = null;
     double bestScore = minSimilarity;
-    for (Element h : doc.select(tags)) {
+    for (Element h : headings) {
       String have = lettersOnly(TextNormalizer.normalize(h.text()));
       if (have.isEmpty() || want.isEmpty()) {
         continue;
@@ -127,12 +124,13 @@ final class PageMeta {
   }
 
   /** BCP 47 language from {@code <html lang>}, else the language meta tags. */
-  static String language(Document doc) {
-    String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+  static String language(PageElements page) {
+    List<Element> html = page.withTag("html");
+    String lang = html.isEmpty() ? "" : html.get(0).attr("lang");
     if (lang.isBlank()) {
-      Element httpEquiv = doc.selectFirst("meta[http-equiv=content-language]");
+      Element httpEquiv = page.selectFirst("meta", CONTENT_LANGUAGE);
       lang = httpEquiv != null ? httpEquiv.attr("content")
-          : meta(doc, "language", "dc.language", "og:locale").orElse("");
+          : meta(page, "language", "dc.language", "og:locale").orElse("");
     }
     return languageTag(lang);
   }
@@ -147,36 +145,41 @@ final class PageMeta {
     return tag.equals("und") ? null : tag;
   }
 
+  private static final Evaluator CONTENT_LANGUAGE =
+      PageElements.selector("meta[http-equiv=content-language]");
+
+  private static final Evaluator CANONICAL = PageElements.selector("link[rel=canonical][href]");
+
   /** {@code rel=canonical}, absolute, else null. */
-  static String canonical(Document doc) {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+  static String canonical(PageElements page) {
+    Element link = page.selectFirst("link", CANONICAL);
     String abs = link == null ? "" : link.absUrl("href");
     return abs.isEmpty() ? null : abs;
   }
 
   /** og:image or twitter:image, absolute, else JSON-LD image. */
-  static String image(Document doc, JsonLd ld) {
-    Optional<String> meta = metaTag(doc, "og:image", "og:image:url", "twitter:image")
+  static String image(PageElements page, JsonLd ld) {
+    Optional<String> meta = page.metaTag("og:image", "og:image:url", "twitter:image")
         .map(m -> m.absUrl("content"))
         .filter(u -> !u.isEmpty());
-    return meta.or(() -> ld.text("image").map(u -> resolve(doc, u))).orElse(null);
+    return meta.or(() -> ld.text("image").map(u -> resolve(page.document(), u))).orElse(null);
   }
 
   /** The description meta, else og:description, twitter:description, JSON-LD description. */
-  static String description(Document doc, JsonLd ld) {
-    return meta(doc, "description", "og:description", "twitter:description")
+  static String description(PageElements page, JsonLd ld) {
+    return meta(page, "description", "og:description", "twitter:description")
         .or(() -> ld.text("description"))
         .map(TextNormalizer::normalizeOrNull)
         .orElse(null);
   }
 
   /** article:section, else JSON-LD articleSection, else the breadcrumb's last section. */
-  static String section(Document doc, JsonLd ld, String title) {
-    Optional<String> stated = meta(doc, "article:section").or(() -> ld.text("articleSection"));
+  static String section(PageElements page, JsonLd ld, String title) {
+    Optional<String> stated = meta(page, "article:section").or(() -> ld.text("articleSection"));
     if (stated.isPresent()) {
       return TextNormalizer.normalizeOrNull(stated.get());
     }
-    Element crumbs = breadcrumb(doc);
+    Element crumbs = breadcrumb(page);
     if (crumbs == null) {
       return null;
     }
@@ -191,21 +194,23 @@ final class PageMeta {
   }
 
   /** Meta author, JSON-LD authors, rel=author links, byline elements, {@code 作者:} lines. */
-  static List<String> authors(Document doc, JsonLd ld) {
+  static List<String> authors(PageElements page, JsonLd ld) {
     Set<String> names = new LinkedHashSet<>();
-    meta(doc, "author", "article:author", "dc.creator", "byl", "parsely-author")
+    meta(page, "author", "article:author", "dc.creator", "byl", "parsely-author")
         .filter(a -> !a.startsWith("http"))
         .ifPresent(a -> addNames(names, a));
     ld.authors().forEach(a -> addNames(names, a));
     if (names.isEmpty()) {
-      Elements bylines = doc.select("a[rel=author], [itemprop=author], .byline, .author");
-      for (Element e : bylines) {
+      for (Element e : page.selectAttributed(BYLINES)) {
         Element name = e.selectFirst("[itemprop=name]");
         addNames(names, (name != null ? name : e).text());
       }
     }
     return new ArrayList<>(names);
   }
+
+  private static final Evaluator BYLINES =
+      PageElements.selector("a[rel=author], [itemprop=author], .byline, .author");
 
   /** Where the names of a byline end: a bar or bullet before the date or the source. */
   private static final Pattern BYLINE_END = Pattern.compile("\\s[|·•]\\s|\\s[|·•]$");
@@ -231,14 +236,21 @@ final class PageMeta {
     }
   }
 
-  private static Element breadcrumb(Document doc) {
-    Element marked = doc.selectFirst("[itemtype*=BreadcrumbList], nav[aria-label~=(?i)breadcrumb]");
-    if (marked != null) {
-      return marked;
+  private static final Evaluator MARKED_BREADCRUMB =
+      PageElements.selector("[itemtype*=BreadcrumbList], nav[aria-label~=(?i)breadcrumb]");
+
+  private static Element breadcrumb(PageElements page) {
+    List<Element> marked = page.selectAttributed(MARKED_BREADCRUMB);
+    if (!marked.isEmpty()) {
+      return marked.get(0);
     }
-    for (Element e : doc.select("[class], [id]")) {
+    for (Element e : page.all()) {
+      if (!e.hasAttr("class") && !e.hasAttr("id")) {
+        continue; // what [class], [id] selects
+      }
       String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-      if (CRUMBS.matcher(names).matches()) {
+      // every match has "crumb" in it: the regex only runs where it may match
+      if (names.contains("crumb") && CRUMBS.matcher(names).matches()) {
         return e;
       }
     }

@@ -32,12 +32,13 @@ final class RelatedFinder {
               + "(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern MARKED = Pattern.compile("(?i)related|recommend");
-
   private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
 
   /** Text between related links heavier than this is story text, not a count or label. */
   private static final int MAX_LABEL_WEIGHT = 40;
+
+  /** A related heading is a few words: at most this many characters. */
+  private static final int MAX_HEADING = 30;
 
   /** How far up from a heading to look for the block it heads. */
   private static final int MAX_CLIMB = 4;
@@ -61,11 +62,11 @@ final class RelatedFinder {
   static RelatedFinder find(PageAnalysis page) {
     Document doc = page.document();
     RelatedFinder finder = new RelatedFinder(page);
-    for (Element heading : headings(doc)) {
+    for (Element heading : headings(page.elements(), page.share())) {
       finder.fromHeading(heading);
     }
     if (finder.items.isEmpty()) {
-      finder.fromMarkedBlocks(doc);
+      finder.fromMarkedBlocks(page.elements());
     }
     finder.items.remove(doc.location());
     return finder;
@@ -82,18 +83,21 @@ final class RelatedFinder {
   }
 
   /** The innermost elements whose text is a related heading. */
-  private static List<Element> headings(Document doc) {
+  private static List<Element> headings(PageElements page, TextShare share) {
     List<Element> found = new ArrayList<>();
-    Element body = PageMeta.body(doc);
-    for (Element e : body == null ? List.<Element>of() : body.getAllElements()) {
-      String own = e.ownText();
-      if (own.isBlank() || TextNormalizer.normalize(own).length() > 30) {
-        // headings have their few words as own text: this skips most of the page cheaply, and
-        // never takes the text of a whole subtree just to find it too long
+    Element body = PageMeta.body(page.document());
+    for (Element e : body == null ? List.<Element>of() : page.subtree(body)) {
+      if (share.minNormalizedLength(e) > MAX_HEADING) {
+        continue; // surely too long, told without taking its text
+      }
+      // headings have their few words as own text: this skips most of the page cheaply (most
+      // elements have none), and never takes the text of a whole subtree just to find it too long
+      String own = PageElements.mayHaveOwnText(e) ? e.ownText() : "";
+      if (own.isBlank() || TextNormalizer.normalize(own).length() > MAX_HEADING) {
         continue;
       }
       String text = TextNormalizer.normalize(e.text());
-      if (text.length() <= 30 && HEADING.matcher(text).find() && !childMatches(e)) {
+      if (text.length() <= MAX_HEADING && HEADING.matcher(text).find() && !childMatches(e)) {
         found.add(e);
       }
     }
@@ -130,9 +134,12 @@ final class RelatedFinder {
     }
   }
 
-  private void fromMarkedBlocks(Document doc) {
-    for (Element e : doc.select("[class], [id]")) {
-      boolean marked = MARKED.matcher(e.className() + " " + e.id()).find();
+  private void fromMarkedBlocks(PageElements page) {
+    for (Element e : page.all()) {
+      if (!e.hasAttr("class") && !e.hasAttr("id")) {
+        continue; // what [class], [id] selects
+      }
+      boolean marked = isMarked(e.className()) || isMarked(e.id());
       // a block holding most of the page's text is the story, say a "has-related" layout
       if (marked && Boilerplate.hasNoiseName(e) && !share.holdsMost(e) && !insideBlock(e)) {
         int before = items.size();
@@ -142,6 +149,12 @@ final class RelatedFinder {
         }
       }
     }
+  }
+
+  /** True if the name says related or recommend, in any case. */
+  private static boolean isMarked(String name) {
+    return TextNormalizer.containsIgnoringAsciiCase(name, "related")
+        || TextNormalizer.containsIgnoringAsciiCase(name, "recommend");
   }
 
   private boolean insideBlock(Element e) {

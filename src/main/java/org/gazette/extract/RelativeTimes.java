@@ -37,6 +37,15 @@ final class RelativeTimes {
 
   private RelativeTimes() {}
 
+  /**
+   * True for a character every relative time has one of, as {@link #mayHold} looks for them: 前,
+   * 天, 日, 剛, 刚, or the g of ago, the y of day, the j of just now, in either case.
+   */
+  static boolean isMark(char c) {
+    return c == '前' || c == '天' || c == '日' || c == '剛' || c == '刚' || c == 'g' || c == 'G'
+        || c == 'y' || c == 'Y' || c == 'j' || c == 'J';
+  }
+
   /** Cheap test before the patterns: false when the text cannot hold a relative time. */
   static boolean mayHold(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -60,18 +69,20 @@ final class RelativeTimes {
       return Optional.empty();
     }
     ZonedDateTime now = reference.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
+    // each pattern is tried only when the text has the word it cannot match without: they are
+    // tried on whole listing items, most of which have none
     Matcher m = CJK_AGO.matcher(text);
-    if (m.find()) {
+    if (text.indexOf('前') >= 0 && m.find()) {
       return at(m, back(now, Long.parseLong(m.group(1)), unit(m.group(2))));
     }
     m = EN_AGO.matcher(text);
-    if (m.find()) {
+    if (TextNormalizer.containsIgnoringAsciiCase(text, "ago") && m.find()) {
       String n = m.group(1).toLowerCase(Locale.ROOT);
       long amount = n.equals("a") || n.equals("an") || n.equals("one") ? 1 : Long.parseLong(n);
       return at(m, back(now, amount, unit(m.group(2).toLowerCase(Locale.ROOT))));
     }
     m = DAY_WORD.matcher(text);
-    if (m.find()) {
+    if (mayHoldDayWord(text) && m.find()) {
       String word = m.group(1).toLowerCase(Locale.ROOT);
       int daysBack = switch (word) {
         case "昨天", "昨日", "yesterday" -> 1;
@@ -90,10 +101,18 @@ final class RelativeTimes {
       return at(m, day.truncatedTo(ChronoUnit.DAYS).toOffsetDateTime());
     }
     m = JUST_NOW.matcher(text);
-    if (m.find()) {
+    if ((text.contains("剛剛") || text.contains("刚刚")
+        || TextNormalizer.containsIgnoringAsciiCase(text, "just now")) && m.find()) {
       return at(m, now.toOffsetDateTime());
     }
     return Optional.empty();
+  }
+
+  /** False if the text cannot hold a {@link #DAY_WORD}. */
+  private static boolean mayHoldDayWord(String text) {
+    return text.indexOf('今') >= 0 || text.indexOf('昨') >= 0 || text.contains("前天")
+        || TextNormalizer.containsIgnoringAsciiCase(text, "today")
+        || TextNormalizer.containsIgnoringAsciiCase(text, "yesterday");
   }
 
   private static Optional<DateParser.Match> at(Matcher m, OffsetDateTime time) {

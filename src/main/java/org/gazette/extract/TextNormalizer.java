@@ -32,6 +32,29 @@ public final class TextNormalizer {
   private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
   private static final String TONELESS = "aaaaeeeeiiiioooouuuuvvvvnnnm";
 
+  /** {@link #CHAR_CLASS} bits: {@link #isInvisible}, {@link #isSpace}, then the weight. */
+  private static final int INVISIBLE = 1;
+  private static final int SPACE = 2;
+  private static final int WEIGHT_SHIFT = 2;
+
+  /**
+   * For every character of the Basic Multilingual Plane but surrogates: whether it is invisible,
+   * a space, and its {@link #weight}, worked out at load by the tests below, then looked up.
+   * These run on every character of every page; the script lookup behind the weight of one
+   * character alone is a binary search.
+   */
+  private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      int k = (isInvisible((char) c) ? INVISIBLE : 0) | (isSpace((char) c) ? SPACE : 0);
+      if (!Character.isSurrogate((char) c)) {
+        k |= codePointWeight(c) << WEIGHT_SHIFT;
+      }
+      CHAR_CLASS[c] = (byte) k;
+    }
+  }
+
   private TextNormalizer() {}
 
   /**
@@ -66,11 +89,12 @@ public final class TextNormalizer {
     boolean changed = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (isInvisible(c)) {
+      int k = CHAR_CLASS[c];
+      if ((k & INVISIBLE) != 0) {
         changed = true;
         continue;
       }
-      if (isSpace(c)) {
+      if ((k & SPACE) != 0) {
         // a lone ' ' between words is kept as is; anything else is a change
         changed |= c != ' ' || space || out.length() == 0 || i == s.length() - 1;
         space = true;
@@ -94,10 +118,11 @@ public final class TextNormalizer {
     boolean space = false;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (isInvisible(c)) {
+      int k = CHAR_CLASS[c];
+      if ((k & INVISIBLE) != 0) {
         return false;
       }
-      boolean isSpace = isSpace(c);
+      boolean isSpace = (k & SPACE) != 0;
       if (isSpace && (c != ' ' || space)) {
         return false;
       }
@@ -141,17 +166,52 @@ public final class TextNormalizer {
    */
   static int weight(String text) {
     int w = 0;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      // no Han, kana or Hangul below U+1100: skips the script lookup for most text
-      if (cp >= 0x1100 && isCjk(cp)) {
-        w += 3;
-      } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
-        w += 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        // a pair is one character beyond the BMP; a lone surrogate counts as one on its own
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp) - 1;
+        w += codePointWeight(cp);
+      } else {
+        w += CHAR_CLASS[c] >> WEIGHT_SHIFT;
       }
     }
     return w;
+  }
+
+  /** The weight of one code point: 3 for Han, kana and Hangul, 0 for spaces, else 1. */
+  private static int codePointWeight(int cp) {
+    // no Han, kana or Hangul below U+1100: skips the script lookup for most text
+    if (cp >= 0x1100 && isCjk(cp)) {
+      return 3;
+    }
+    return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) ? 1 : 0;
+  }
+
+  /**
+   * True if the text holds the word (lower case ASCII) in any case of its ASCII letters: what a
+   * pattern compiled {@link Pattern#CASE_INSENSITIVE} matches.
+   */
+  static boolean containsIgnoringAsciiCase(String text, String word) {
+    int last = text.length() - word.length();
+    for (int i = 0; i <= last; i++) {
+      int k = 0;
+      while (k < word.length()) {
+        char c = text.charAt(i + k);
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + ('a' - 'A'));
+        }
+        if (c != word.charAt(k)) {
+          break;
+        }
+        k++;
+      }
+      if (k == word.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCjk(int cp) {

@@ -18,6 +18,13 @@ import org.jsoup.select.NodeVisitor;
  * name says: {@code layoutTwoColumnsRightSidebar}, an ASP.NET page-wide {@code <form>}, a body
  * classed {@code related-products}. The text and link weights give link densities without
  * taking the text of every nested block again, which is quadratic on deep pages.
+ *
+ * <p>It also counts the ASCII digits, colons and {@linkplain RelativeTimes#isMark relative time
+ * marks} of each element's text, so that finders looking for dates, times or labels ({@code
+ * 來源:}) pass over elements that cannot hold one without taking their text. Normalizing text
+ * ({@link TextNormalizer#normalize}) adds none of these characters. And it counts characters
+ * that normalizing never drops, for a lower bound of the length of an element's text normalized:
+ * finders wanting short lines pass over long elements without taking their text.
  */
 final class TextShare {
 
@@ -32,6 +39,15 @@ final class TextShare {
     int plain;
     int text;
     int links;
+    int digits;
+    int colons;
+    int timeMarks;
+    /** ASCII letters and digits, and Han characters of the main block (U+4E00 to U+9FFF). */
+    int lettersDigitsHan;
+    /** The same but lower case ASCII letters, which pinyin removal may drop. */
+    int upperDigitsHan;
+    /** Opening parentheses, without which there is no pinyin to remove. */
+    int parentheses;
     /** False if a character makes the sum differ from the weight of {@link Element#text()}. */
     boolean exact = true;
   }
@@ -61,6 +77,45 @@ final class TextShare {
   boolean holdsMost(Element e) {
     int w = plainWeight(e);
     return w >= MIN_WEIGHT && w >= MOST * total;
+  }
+
+  /**
+   * False if the element's text cannot hold a date {@link DateParser} reads: it has fewer than
+   * four ASCII digits, and every form read has a four-digit year. True for elements outside the
+   * body, which are not counted.
+   */
+  boolean mayHoldDate(Element e) {
+    Sums s = sums.get(e);
+    return s == null || s.digits >= 4;
+  }
+
+  /**
+   * A length that {@code TextNormalizer.normalize(e.text())} surely has: each ASCII letter or
+   * digit and each Han character stays one character (composing and space folding keep them),
+   * except lower case letters after an opening parenthesis, which pinyin removal may drop. 0 for
+   * elements outside the body.
+   */
+  int minNormalizedLength(Element e) {
+    Sums s = sums.get(e);
+    return s == null ? 0 : s.parentheses == 0 ? s.lettersDigitsHan : s.upperDigitsHan;
+  }
+
+  /**
+   * False if the element's text can hold neither a date (see {@link #mayHoldDate}) nor a
+   * relative time ({@link RelativeTimes#mayHold}). True for elements outside the body.
+   */
+  boolean mayHoldTime(Element e) {
+    Sums s = sums.get(e);
+    return s == null || s.digits >= 4 || s.timeMarks > 0;
+  }
+
+  /**
+   * False if the element's text has no colon ({@code :} or {@code ：}), which every labelled
+   * value ({@code 責任編輯: 連政}) has. True for elements outside the body.
+   */
+  boolean mayHoldColon(Element e) {
+    Sums s = sums.get(e);
+    return s == null || s.colons > 0;
   }
 
   /** {@code TextNormalizer.weight(e.text())}, without taking the text when the sums allow. */
@@ -106,6 +161,59 @@ final class TextShare {
     return true;
   }
 
+  /** {@link #ASCII_KINDS} bits. */
+  private static final int DIGIT = 1;
+  private static final int COLON = 2;
+  private static final int TIME_MARK = 4;
+  private static final int UPPER = 8;
+  private static final int LOWER = 16;
+  private static final int PARENTHESIS = 32;
+
+  /** The kinds counted of each ASCII character. */
+  private static final byte[] ASCII_KINDS = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_KINDS[c] = (byte) ((c >= '0' && c <= '9' ? DIGIT : 0) | (c == ':' ? COLON : 0)
+          | (RelativeTimes.isMark(c) ? TIME_MARK : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
+          | (c >= 'a' && c <= 'z' ? LOWER : 0) | (c == '(' ? PARENTHESIS : 0));
+    }
+  }
+
+  /** Adds a text node's digits, colons, time marks, letters and parentheses to the sums. */
+  private static void countKinds(String text, Sums s) {
+    int digits = 0;
+    int colons = 0;
+    int timeMarks = 0;
+    int upper = 0;
+    int lower = 0;
+    int han = 0;
+    int parentheses = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        int k = ASCII_KINDS[c];
+        digits += k & DIGIT;
+        colons += (k & COLON) >> 1;
+        timeMarks += (k & TIME_MARK) >> 2;
+        upper += (k & UPPER) >> 3;
+        lower += (k & LOWER) >> 4;
+        parentheses += (k & PARENTHESIS) >> 5;
+      } else {
+        colons += c == '：' ? 1 : 0;
+        timeMarks += RelativeTimes.isMark(c) ? 1 : 0;
+        han += c >= '\u4E00' && c <= '\u9FFF' ? 1 : 0;
+        parentheses += c == '（' ? 1 : 0;
+      }
+    }
+    s.digits += digits;
+    s.colons += colons;
+    s.timeMarks += timeMarks;
+    s.upperDigitsHan += upper + digits + han;
+    s.lettersDigitsHan += upper + lower + digits + han;
+    s.parentheses += parentheses;
+  }
+
   private final class Counter implements NodeVisitor {
     private int linkDepth;
 
@@ -120,6 +228,7 @@ final class TextShare {
         String text = t.getWholeText();
         int w = TextNormalizer.weight(text);
         Sums s = sums.get(t.parent());
+        countKinds(text, s);
         s.text += w;
         s.exact &= weighsAsInText(text);
         if (linkDepth == 0) {
@@ -142,6 +251,12 @@ final class TextShare {
           up.plain += s.plain;
           up.text += s.text;
           up.links += s.links;
+          up.digits += s.digits;
+          up.colons += s.colons;
+          up.timeMarks += s.timeMarks;
+          up.lettersDigitsHan += s.lettersDigitsHan;
+          up.upperDigitsHan += s.upperDigitsHan;
+          up.parentheses += s.parentheses;
           up.exact &= s.exact;
         }
       }

@@ -78,4 +78,14 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.weight("連政")).isEqualTo(6);
     assertThat(TextNormalizer.weight("a b")).isEqualTo(2);
   }
+
+  @Test
+  void findsWordsIgnoringTheCaseOfAsciiLettersOnly() {
+    assertThat(TextNormalizer.containsIgnoringAsciiCase("2 Hours AGO", "ago")).isTrue();
+    assertThat(TextNormalizer.containsIgnoringAsciiCase("box-RelatedNews", "related")).isTrue();
+    assertThat(TextNormalizer.containsIgnoringAsciiCase("ag", "ago")).isFalse();
+    // as a CASE_INSENSITIVE pattern: the Kelvin sign is no k, the dotless i no i
+    assertThat(TextNormalizer.containsIgnoringAsciiCase("\u212Aid", "kid")).isFalse();
+    assertThat(TextNormalizer.containsIgnoringAsciiCase("l\u0131ve", "live")).isFalse();
+  }
 }
