@@ -248,9 +248,14 @@ final class PageMeta {
       if (!e.hasAttr("class") && !e.hasAttr("id")) {
         continue; // what [class], [id] selects
       }
+      // every match has "crumb" in it, in a class or the id: the regex only runs where it may
+      // match (no other character lower-cases to these letters)
+      if (!TextNormalizer.containsIgnoringAsciiCase(e.className(), "crumb")
+          && !TextNormalizer.containsIgnoringAsciiCase(e.id(), "crumb")) {
+        continue;
+      }
       String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-      // every match has "crumb" in it: the regex only runs where it may match
-      if (names.contains("crumb") && CRUMBS.matcher(names).matches()) {
+      if (CRUMBS.matcher(names).matches()) {
         return e;
       }
     }
@@ -264,7 +269,18 @@ final class PageMeta {
     return abs.isEmpty() ? null : abs;
   }
 
+  /** The letters and numbers of the text (Unicode categories L and N), lower case. */
   private static String lettersOnly(String s) {
-    return s.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+    StringBuilder kept = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+          || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER) {
+        kept.appendCodePoint(cp);
+      }
+    }
+    return kept.toString().toLowerCase(Locale.ROOT);
   }
 }

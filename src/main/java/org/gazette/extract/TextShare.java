@@ -137,30 +137,6 @@ final class TextShare {
     return links;
   }
 
-  /**
-   * True if {@link Element#text()} keeps every character of this text node that {@link
-   * TextNormalizer#weight} counts: it drops zero-width spaces and soft hyphens (outside
-   * {@code <pre>}) and trims control characters at its ends, and text nodes are joined, which
-   * pairs lone surrogates. Pages with such characters are rare; their elements take the text.
-   */
-  private static boolean weighsAsInText(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == 0x200B || c == 0x00AD || (c < ' ' && !Character.isWhitespace(c))) {
-        return false;
-      }
-      if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < s.length()
-            && Character.isLowSurrogate(s.charAt(i + 1))) {
-          i++;
-        } else {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
   /** {@link #ASCII_KINDS} bits. */
   private static final int DIGIT = 1;
   private static final int COLON = 2;
@@ -168,6 +144,8 @@ final class TextShare {
   private static final int UPPER = 8;
   private static final int LOWER = 16;
   private static final int PARENTHESIS = 32;
+  /** A control character that is not whitespace: see {@link #countKinds}. */
+  private static final int CONTROL = 64;
 
   /** The kinds counted of each ASCII character. */
   private static final byte[] ASCII_KINDS = new byte[128];
@@ -176,12 +154,22 @@ final class TextShare {
     for (char c = 0; c < 128; c++) {
       ASCII_KINDS[c] = (byte) ((c >= '0' && c <= '9' ? DIGIT : 0) | (c == ':' ? COLON : 0)
           | (RelativeTimes.isMark(c) ? TIME_MARK : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
-          | (c >= 'a' && c <= 'z' ? LOWER : 0) | (c == '(' ? PARENTHESIS : 0));
+          | (c >= 'a' && c <= 'z' ? LOWER : 0) | (c == '(' ? PARENTHESIS : 0)
+          | (c < ' ' && !Character.isWhitespace(c) ? CONTROL : 0));
     }
   }
 
-  /** Adds a text node's digits, colons, time marks, letters and parentheses to the sums. */
-  private static void countKinds(String text, Sums s) {
+  /**
+   * Adds a text node's digits, colons, time marks, letters and parentheses to the sums.
+   *
+   * @return true if {@link Element#text()} keeps every character of this text node that {@link
+   *     TextNormalizer#weight} counts: it drops zero-width spaces and soft hyphens (outside
+   *     {@code <pre>}) and trims control characters at its ends, and text nodes are joined,
+   *     which pairs lone surrogates. Pages with such characters are rare; their elements take the
+   *     text for its weight.
+   */
+  private static boolean countKinds(String text, Sums s) {
+    boolean exact = true;
     int digits = 0;
     int colons = 0;
     int timeMarks = 0;
@@ -199,7 +187,18 @@ final class TextShare {
         upper += (k & UPPER) >> 3;
         lower += (k & LOWER) >> 4;
         parentheses += (k & PARENTHESIS) >> 5;
+        exact &= (k & CONTROL) == 0;
       } else {
+        if (c == 0x200B || c == 0x00AD) {
+          exact = false;
+        } else if (Character.isSurrogate(c)) {
+          if (Character.isHighSurrogate(c) && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            i++; // a whole pair: a character beyond the BMP, none of the kinds counted
+            continue;
+          }
+          exact = false;
+        }
         colons += c == '：' ? 1 : 0;
         timeMarks += RelativeTimes.isMark(c) ? 1 : 0;
         han += c >= '\u4E00' && c <= '\u9FFF' ? 1 : 0;
@@ -212,6 +211,7 @@ final class TextShare {
     s.upperDigitsHan += upper + digits + han;
     s.lettersDigitsHan += upper + lower + digits + han;
     s.parentheses += parentheses;
+    return exact;
   }
 
   private final class Counter implements NodeVisitor {
@@ -228,9 +228,8 @@ final class TextShare {
         String text = t.getWholeText();
         int w = TextNormalizer.weight(text);
         Sums s = sums.get(t.parent());
-        countKinds(text, s);
+        s.exact &= countKinds(text, s);
         s.text += w;
-        s.exact &= weighsAsInText(text);
         if (linkDepth == 0) {
           s.plain += w;
         }
