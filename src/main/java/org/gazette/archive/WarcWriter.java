@@ -56,6 +56,7 @@ public final class WarcWriter implements Closeable {
   private final ObjectWriter json;
   private final Clock clock;
   private final LongConsumer onWrite;
+  private final java.util.function.Consumer<Path> beforeClose;
   private final List<Path> closedFiles = new ArrayList<>();
   private WarcFile current;
   private java.nio.file.FileStore store; // of the directory, once it exists
@@ -75,6 +76,7 @@ public final class WarcWriter implements Closeable {
     this.json = options.objectMapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     this.clock = options.clock();
     this.onWrite = options.onWrite();
+    this.beforeClose = options.beforeClose();
   }
 
   /**
@@ -334,6 +336,7 @@ public final class WarcWriter implements Closeable {
     WarcFile file = current;
     current = null;
     warcinfoId = null;
+    beforeClose.accept(file.finalPath());
     try {
       closedFiles.add(file.close());
       log.info("Closed WARC file {} ({} bytes)", file.finalPath(), file.size());

@@ -39,6 +39,7 @@ public final class WarcWriterOptions {
   private ObjectMapper objectMapper;
   private Clock clock = Clock.systemUTC();
   private LongConsumer onWrite = bytes -> { };
+  private java.util.function.Consumer<Path> beforeClose = file -> { };
 
   /**
    * @param directory the folder files are written to, created when the first file is
@@ -189,6 +190,21 @@ public final class WarcWriterOptions {
 
   public WarcWriterOptions onWrite(LongConsumer onWrite) {
     this.onWrite = Objects.requireNonNull(onWrite, "onWrite");
+    return this;
+  }
+
+  /**
+   * Told the final name of each WARC file just before the file is closed and loses {@code .open}
+   * (rotation, or the writer's close): what must be durable before the file counts as closed,
+   * such as the captures a state store holds of its records. Called under the writer's lock; it
+   * must not throw. Defaults to doing nothing.
+   */
+  public java.util.function.Consumer<Path> beforeClose() {
+    return beforeClose;
+  }
+
+  public WarcWriterOptions beforeClose(java.util.function.Consumer<Path> beforeClose) {
+    this.beforeClose = Objects.requireNonNull(beforeClose, "beforeClose");
     return this;
   }
 

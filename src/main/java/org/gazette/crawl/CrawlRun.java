@@ -199,12 +199,23 @@ public final class CrawlRun {
       // the articles they name be left alone as archived, for revisitAfter, with no copy at all
       try {
         state.captures().forgetFrom(warc, kept);
+        // and records kept in the file but not in the store (its commits reach its file late)
+        try {
+          new CaptureRecovery(state.captures(), spec.site(),
+              resumes == null ? null : resumes.runId())
+              .recover(warc.resolveSibling(warc.getFileName() + ".open"), warc, kept);
+        } catch (IOException unreadable) {
+          // nothing is lost: the next run fetches those pages again
+          log.warn("cannot read {} for the captures the store lacks: {}", warc.getFileName(),
+              unreadable.getMessage());
+        }
       } catch (org.gazette.store.StoreException e) {
         throw new IOException(e.getMessage(), e); // left .open, for the next run to finish
       }
     });
     RunAbort abort = new RunAbort(this::stop);
-    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir).onWrite(stats::warcWritten))) {
+    try (WarcWriter archive = new WarcWriter(warcOptions(warcDir).onWrite(stats::warcWritten)
+        .beforeClose(file -> flushQuietly(state, file)))) {
       CaptureArchiver captures = new CaptureArchiver(archive, state.captures(), warcDir,
           spec.site(), runId);
       CrawlConfig config = crawlConfig();
@@ -424,6 +435,20 @@ public final class CrawlRun {
 
   private int maxUrlLength() {
     return spec.maxUrlLength();
+  }
+
+  /**
+   * Writes the store's commits to its file before a WARC file is closed: a closed file is never
+   * repaired, so the captures of its records must not wait for the store's commit delay.
+   */
+  private static void flushQuietly(StateStore state, Path warc) {
+    try {
+      state.flush();
+    } catch (org.gazette.store.StoreException e) {
+      // captures the store could not take are kept and recorded later (CaptureArchiver)
+      log.warn("state store not written before closing {}: {}", warc.getFileName(),
+          e.getMessage());
+    }
   }
 
   private WarcWriterOptions warcOptions(Path dir) {

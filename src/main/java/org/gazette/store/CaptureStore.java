@@ -55,12 +55,46 @@ public final class CaptureStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new CaptureEntry(rs.getString(1), instant(rs, 2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-            instant(rs, 9), rs.getString(10), rs.getInt(11)));
+        return Optional.of(entry(rs));
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read the captures of " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The record ids of the captures recorded in {@code warcFile} (its final name): what a repair
+   * compares with the records the file holds.
+   */
+  public java.util.Set<String> recordIdsIn(Path warcFile) {
+    String file = warcFile.toAbsolutePath().normalize().toString();
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(
+            "SELECT record_id FROM captures WHERE warc_file = ?")) {
+      st.setString(1, file);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the captures of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The capture written as {@code recordId}, with the response holding its content. */
+  public Optional<CaptureEntry> byRecordId(String recordId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(LATEST.replace(
+            "WHERE url_hash = ? AND url_key = ?", "WHERE record_id = ?"))) {
+      st.setString(1, recordId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read capture " + recordId + ": " + e.getMessage(), e);
     }
   }
 
@@ -169,6 +203,13 @@ public final class CaptureStore {
     } catch (SQLException e) {
       throw new StoreException("cannot count captures: " + e.getMessage(), e);
     }
+  }
+
+  /** A row of {@link #LATEST}'s columns. */
+  private static CaptureEntry entry(ResultSet rs) throws SQLException {
+    return new CaptureEntry(rs.getString(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), instant(rs, 9),
+        rs.getString(10), rs.getInt(11));
   }
 
   /** The indexed form of a URL key: SHA-1, hex. */

@@ -71,6 +71,26 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void capturesByFileAndByRecordId() {
+    Path a = tmp.resolve("a.warc.gz");
+    String file = a.toAbsolutePath().toString();
+    try (StateStore store = open()) {
+      store.captures().record(response("https://n.example/1", T0, file, 0, "<urn:1>", "sha1:1"));
+      store.captures().record(response("https://n.example/2", T0, file, 900, "<urn:2>", "sha1:2"));
+      store.captures().record(response("https://n.example/3", T0,
+          tmp.resolve("b.warc.gz").toAbsolutePath().toString(), 0, "<urn:3>", "sha1:3"));
+      store.flush(); // nothing to see, but it must not fail on either database
+      assertThat(store.captures().recordIdsIn(a)).containsExactlyInAnyOrder("<urn:1>", "<urn:2>");
+      assertThat(store.captures().recordIdsIn(tmp.resolve("c.warc.gz"))).isEmpty();
+      CaptureEntry second = store.captures().byRecordId("<urn:2>").orElseThrow();
+      assertThat(second.url()).isEqualTo("https://n.example/2");
+      assertThat(second.offset()).isEqualTo(900);
+      assertThat(second.payloadDigest()).isEqualTo("sha1:2");
+      assertThat(store.captures().byRecordId("<urn:4>")).isEmpty();
+    }
+  }
+
+  @Test
   void repairForgetsWhatItCut() {
     String cut = tmp.resolve("cut.warc.gz").toAbsolutePath().toString();
     String kept = tmp.resolve("kept.warc.gz").toAbsolutePath().toString();

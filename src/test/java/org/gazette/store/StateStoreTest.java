@@ -23,7 +23,7 @@ class StateStoreTest extends StateStoreContract {
   void defaultUrlLivesInTheStateFolderAndHasEveryTable() throws Exception {
     try (StateStore store = open()) {
       assertThat(store.url()).startsWith("jdbc:h2:file:retry:" + tmp.toAbsolutePath())
-          .contains("AUTO_SERVER=TRUE").contains("WRITE_DELAY=0");
+          .contains("AUTO_SERVER=TRUE").contains("WRITE_DELAY=" + StateStore.COMMIT_DELAY_MS);
       List<String> tables = new ArrayList<>();
       try (Connection c = store.dataSource().getConnection();
           ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {

@@ -233,6 +233,7 @@ public final class KillLoop {
           damagedJsonl(damaged), warcDir));
     }
     Map<String, Integer> json = CrashChecks.assertJsonLinesPointAtRecords(warcDir, records);
+    assertStoreHasEveryCapture(records);
     String article = ".*" + SampleNewsSite.ARTICLE_PATH_REGEX;
     assertThat(records.stream()
         .filter(r -> r.type().equals("response") && r.httpStatus() == 200
@@ -244,6 +245,34 @@ public final class KillLoop {
     return new Checked(records.size(),
         (int) records.stream().map(WarcAssertions.ReadRecord::file).distinct().count(), repairs,
         json.values().stream().mapToInt(Integer::intValue).sum(), articles);
+  }
+
+  /**
+   * Every response the archive holds that is a capture (not robots.txt, not cut at a limit, not a
+   * 429 or 5xx to be tried again) is known to the state store: the store writes its commits late,
+   * and a kill -9 keeps the last ones from its file; the repair must record them again, or the
+   * next run fetches those pages again.
+   */
+  private void assertStoreHasEveryCapture(List<WarcAssertions.ReadRecord> records) {
+    Path state = work.resolve("state");
+    if (!Files.exists(state.resolve("gazette.mv.db"))) {
+      return; // a crawl that never opened its store
+    }
+    try (org.gazette.store.StateStore store = org.gazette.store.StateStore.open(
+        new org.gazette.config.StateConfig(org.gazette.store.StateStore.DEFAULT_URL, null, null,
+            false, null), state)) {
+      Map<String, Set<String>> known = new java.util.HashMap<>();
+      List<String> missing = records.stream()
+          .filter(r -> r.type().equals("response") && r.truncated() == null
+              && r.httpStatus() != 429 && r.httpStatus() < 500
+              && !r.targetUri().endsWith("/robots.txt"))
+          .filter(r -> !known.computeIfAbsent(r.file(), f -> store.captures()
+              .recordIdsIn(warcDir.resolve(Path.of(f).getFileName()))).contains(r.recordId()))
+          .map(r -> r.targetUri() + " at " + r.file() + ":" + r.offset())
+          .toList();
+      assertThat(missing).as("responses in the archive with no capture in the state store")
+          .isEmpty();
+    }
   }
 
   /**

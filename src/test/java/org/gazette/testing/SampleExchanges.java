@@ -85,6 +85,19 @@ public final class SampleExchanges {
     return exchange(uri, 404, head, body, body, Truncation.NONE);
   }
 
+  /**
+   * A response of {@code status} (with its reason phrase) and {@code extraHeaders} (each line
+   * ending in CRLF), text body.
+   */
+  public static HttpExchange status(String uri, int status, String reason, String extraHeaders,
+      String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String head = "HTTP/1.1 " + status + " " + reason + "\r\n" + extraHeaders
+        + "Content-Type: text/html; charset=utf-8\r\nContent-Length: " + bytes.length
+        + "\r\n\r\n";
+    return exchange(uri, status, head, bytes, bytes, Truncation.NONE);
+  }
+
   /** The GET request gazette would send for {@code uri}. */
   public static byte[] request(URI uri) {
     String path = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
