@@ -209,6 +209,8 @@ public final class CrawlRun {
           log.warn("cannot read {} for the captures the store lacks: {}", warc.getFileName(),
               unreadable.getMessage());
         }
+        // on disk before the file loses .open: the store writes its commits late
+        state.flush();
       } catch (org.gazette.store.StoreException e) {
         throw new IOException(e.getMessage(), e); // left .open, for the next run to finish
       }

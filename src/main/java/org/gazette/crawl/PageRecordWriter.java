@@ -51,12 +51,13 @@ final class PageRecordWriter {
     PageRecords.Result result = pages.record(page.parsed(), url, capture.exchange().date(),
         capture.status(), new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()),
         rules, false);
-    Object record = result.record();
+    // serialised once, for the JSON line and the metadata record: the same bytes in both
+    String record = result.record() == null ? null : RecordJson.write(result.record());
     // the JSON line goes after the response record, which is already written
     if (record != null && !(capture.replayed() == Capture.Replayed.NOT_EXTRACTED
         && hasJsonLine(at))) {
       try {
-        archive.appendJson(record, at);
+        archive.appendJson(new com.fasterxml.jackson.databind.util.RawValue(record), at);
       } catch (IOException e) {
         throw new RecordNotWritten(url, e);
       }
@@ -91,7 +92,7 @@ final class PageRecordWriter {
     }
   }
 
-  private static byte[] metadata(Capture capture, JsoupParseData page, Object record) {
+  private static byte[] metadata(Capture capture, JsoupParseData page, String record) {
     List<WarcField> fields = new ArrayList<>();
     fields.add(new WarcField("fetchTimeMs", Long.toString(capture.exchange().elapsedMillis())));
     fields.add(new WarcField("robots", "allowed by robots.txt"));
@@ -107,7 +108,7 @@ final class PageRecordWriter {
       fields.add(new WarcField("outlink", link.getURL() + " L " + link.getTag() + "/@href"));
     }
     if (record != null) {
-      fields.add(new WarcField("record", RecordJson.write(record)));
+      fields.add(new WarcField("record", record));
     }
     return WarcField.encode(fields);
   }
