@@ -2,7 +2,7 @@
 # Crawl benchmark (not a test; issue 9): a synthetic news site (bench/SyntheticSite.java: front
 # page, 100 listing pages with pagination, 5,000 articles of about 9 KB with related blocks,
 # robots.txt; 5,101 pages, about 46 MB, always the same bytes) served by nginx on 127.0.0.1, crawled
-# by the real gazette binary (java -Xmx256m and the launcher's compiler thresholds, politeness delay 0, --allow-private, extraction
+# by the real gazette binary (java -Xmx256m and the launcher's compiler choice for crawl, C1 alone; politeness delay 0, --allow-private, extraction
 # and JSON lines on) and by GNU wget (--recursive --level=inf --warc-file, the issue's
 # reference), in alternating runs, ROUNDS rounds. For every run: wall time, pages/s, CPU seconds
 # (user + sys), peak RSS, peak Java heap (gazette: its GC log), WARC bytes, and for gazette the
@@ -133,8 +133,7 @@ results=$work/results.tsv     # round tool setting wall pages pages/s cpu rss_MB
 fail=()
 
 # the compiler thresholds ./gazette starts the JVM with (see the launcher): what a user runs
-launcher_jit=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000
-  -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000)
+launcher_jit=(-XX:TieredStopAtLevel=1)      # the launcher's choice for `crawl`: C1 alone
 
 run_gazette() { # round, setting
   local r=$1 s=$2 dir=$work/run-g-$s-$1

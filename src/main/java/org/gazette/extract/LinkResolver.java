@@ -13,14 +13,14 @@ import org.jsoup.nodes.Element;
  *
  * <p>Not thread-safe: one per page, as {@link PageAnalysis} keeps it.
  */
-final class LinkResolver {
+public final class LinkResolver {
 
   private String base;
   /** The base parsed, or null when it is no URL (then only absolute links resolve). */
   private URL baseUrl;
 
   /** {@code e.absUrl(attribute)}. */
-  String absUrl(Element e, String attribute) {
+  public String absUrl(Element e, String attribute) {
     if (!e.hasAttr(attribute)) {
       return "";
     }
