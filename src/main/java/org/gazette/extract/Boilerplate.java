@@ -46,12 +46,21 @@ final class Boilerplate {
 
   /**
    * Tags that wrap whole pages often enough (ASP.NET's page-wide {@code <form>}, an unclosed
-   * {@code <header>}, a layout {@code <aside>}) that holding most of the page's text clears them.
+   * {@code <header>}, a layout {@code <aside>}, the story a script would render given again in
+   * {@code <noscript>}) that holding most of the page's text, or a block of plain prose
+   * ({@link #holdsProse}: a shop's product text in its order form), clears them.
    */
-  private static final Set<String> WRAPPING_TAGS = Set.of("form", "header", "aside");
+  private static final Set<String> WRAPPING_TAGS = Set.of("form", "header", "aside", "noscript");
 
   /** Names of bylines: chrome for the body, but where datelines are printed. */
   private static final NameWords BYLINE_WORDS = NameWords.of("byline author");
+
+  /**
+   * Consent and privacy boxes are chrome however much text they hold: a cookie dialog listing
+   * every cookie can outweigh a short story.
+   */
+  private static final NameWords CONSENT_WORDS =
+      NameWords.of("cookie cookies consent gdpr privacy");
 
   /** Comment sections are chrome however much text they hold. */
   private static final NameWords COMMENT_WORDS =
@@ -109,15 +118,65 @@ final class Boilerplate {
     }
     String tag = e.normalName();
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
-      return !(WRAPPING_TAGS.contains(tag) && holdsStory(e));
+      return !(WRAPPING_TAGS.contains(tag) && (holdsStory(e) || holdsProse(e)));
     }
-    return NOISE_WORDS.inNames(e) && !mayHoldStory(e) && !holdsStory(e)
+    // a heading's names say what it heads or anchor it (widget-title, nav_section_2): the block
+    // it heads is judged by its own names, and a heading over nothing kept is dropped later
+    return NOISE_WORDS.inNames(e) && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
+        && !holdsProse(e)
         && !(keepHeader && BYLINE_WORDS.inNames(e));
   }
 
-  /** True if the element holds most of the page's text and is not a comment section. */
+  /**
+   * Names of chrome that holds prose of its own (consent and privacy notices, dialogs, footers,
+   * newsletter boxes): chrome however much text it holds.
+   */
+  private static final NameWords PROSE_CHROME_WORDS =
+      NameWords.of(
+          "cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert privacy"
+              + " footer foot copyright newsletter subscribe login signup");
+
+  /** Text weight (about 150 words) from which a block of plain prose is story, not chrome ... */
+  private static final int PROSE_WEIGHT = 800;
+
+  /** ... when at most this share of its text is links. */
+  private static final double PROSE_MAX_LINKS = 0.1;
+
+  /**
+   * True for a block of plain prose, over {@value #PROSE_WEIGHT} weight with few links: the story
+   * whatever its class says ({@code td-pb-padding-side}, {@code elementor-widget-container});
+   * navigation, share bars and ad slots hold links or little text. Comments and the chrome of
+   * {@link #PROSE_CHROME_WORDS} stay chrome.
+   */
+  private boolean holdsProse(Element e) {
+    if (share == null || COMMENT_WORDS.inNames(e) || PROSE_CHROME_WORDS.inNames(e)) {
+      return false;
+    }
+    int w = share.textWeight(e);
+    return w >= PROSE_WEIGHT && share.linkWeight(e) <= PROSE_MAX_LINKS * w;
+  }
+
+  /**
+   * True if the element holds most of the page's text and is not a comment section nor a consent
+   * box.
+   */
   private boolean holdsStory(Element e) {
-    return share != null && share.holdsMost(e) && !COMMENT_WORDS.inNames(e);
+    return share != null && share.holdsMost(e) && !COMMENT_WORDS.inNames(e)
+        && !CONSENT_WORDS.inNames(e);
+  }
+
+  /**
+   * True for a {@code <header>} that is chrome for its tag alone (no chrome name, not claimed by
+   * another part): an article's header, where the lead may be.
+   */
+  boolean isPlainHeader(Element e) {
+    return e.normalName().equals("header") && !keepHeader && !excluded.contains(e)
+        && !NOISE_WORDS.inNames(e);
+  }
+
+  private static boolean isHeading(String tag) {
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1'
+        && tag.charAt(1) <= '6';
   }
 
   /** True if a word of the class or id names chrome. */

@@ -66,9 +66,11 @@ final class ContentFinder {
    * The page's body.
    *
    * @param title the page's title, dropped when the container repeats it
+   * @param heading the heading that repeats the title, or null: a lead between it and the
+   *     container is the story's
    * @param zone zone for recognizing datelines, which are dropped
    */
-  Content find(String title, ZoneId zone) {
+  Content find(String title, Element heading, ZoneId zone) {
     if (lines == null) {
       Map<Element, Double> votes = new IdentityHashMap<>();
       best = bestContainer(votes);
@@ -77,7 +79,10 @@ final class ContentFinder {
         // the voted container stays the record's (classify counts listing items in it); the
         // story's lines come from the widened one
         Element story = widened(best);
-        for (Element block : withSiblings(story, votes)) {
+        List<Element> blocks = withSiblings(story, votes);
+        Element first = blocks.get(0);
+        lines.addAll(leadLines(heading != null ? heading : h1Before(first), first));
+        for (Element block : blocks) {
           lines.addAll(lines(block, best));
         }
       }
@@ -85,20 +90,31 @@ final class ContentFinder {
     if (best == null) {
       return Content.NONE;
     }
-    List<String> paragraphs = new ArrayList<>();
-    int weight = 0;
+    boolean[] keep = new boolean[lines.size()];
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
-      boolean keep = isKept(line.weight, line.linkWeight)
+      keep[i] = isKept(line.weight, line.linkWeight)
+          && (!line.lead || isLead(line))
           && !line.text.equals(title)
           && !LabeledLines.isMetaLine(line.text, zone)
           && !isByline(line)
           && !headsLinks(lines, i)
           && !(line.outside && isFragment(line))
           && !isTeaserSummary(lines, i);
-      if (keep) {
-        paragraphs.add(line.text);
-        weight += line.weight;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      if (keep[i] && line.heading && line.weight <= MAX_LABEL_WEIGHT
+          && headsNothing(lines, keep, i)) {
+        keep[i] = false;
+      }
+    }
+    List<String> paragraphs = new ArrayList<>();
+    int weight = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (keep[i]) {
+        paragraphs.add(lines.get(i).text);
+        weight += lines.get(i).weight;
       }
     }
     return new Content(best, paragraphs, weight);
@@ -127,6 +143,95 @@ final class ContentFinder {
     return blocks;
   }
 
+  /** How many levels above the story the title heading may be for a lead to be looked for. */
+  private static final int LEAD_LEVELS = 12;
+
+  /** A lead line weighs at least this (a short sentence), and a quarter at most is links. */
+  private static final int LEAD_MIN_WEIGHT = 70;
+
+  /**
+   * The story's lead (standfirst, deck, summary): prose lines between the title heading and the
+   * story, when both lie under a common ancestor up to {@value #LEAD_LEVELS} levels above the
+   * story (the body too: page-wide headers hold leads). Such leads often sit in the article's
+   * {@code <header>}, chrome elsewhere, which is read here; other chrome and captions are
+   * skipped. Only lines of a sentence or more with few links are leads: the bylines, dates and
+   * share buttons around them are short or links. When the story found is not the page's main
+   * text, the text between the headline and it often is, and is read the same way.
+   */
+  private List<Line> leadLines(Element heading, Element story) {
+    if (heading == null) {
+      return List.of();
+    }
+    Element common = null;
+    Element e = story;
+    for (int level = 0; level < LEAD_LEVELS && e != null; level++) {
+      e = e.parent();
+      if (e == null) {
+        break;
+      }
+      if (isAncestor(e, heading)) {
+        common = e;
+        break;
+      }
+    }
+    if (common == null || isAncestor(story, heading)) {
+      return List.of();
+    }
+    LeadCollector collector = new LeadCollector(heading, story);
+    NodeTraversor.filter(collector, common);
+    collector.flush();
+    return collector.lines;
+  }
+
+  /**
+   * True for a line of the lead, where bylines, dates, share buttons, kickers and the headline
+   * sit too: a line of a sentence or more, few links, not in an h1.
+   */
+  private static boolean isLead(Line line) {
+    return line.weight >= LEAD_MIN_WEIGHT && line.linkWeight * 4 <= line.weight && !line.title;
+  }
+
+  /**
+   * The last h1 before the story, or null: the headline, when the title words it too differently
+   * for the title heading to be found.
+   */
+  private Element h1Before(Element story) {
+    int start = page.indexOf(story);
+    Element last = null;
+    for (Element h1 : page.withTag("h1")) {
+      if (page.indexOf(h1) < start) {
+        last = h1;
+      }
+    }
+    return last;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if no kept line follows the heading before the next heading or the end: the heading of
+   * a block whose lines were all dropped ("Mehr zum Thema" over teasers, "Kommentar schreiben"
+   * over a form, "Stay up-to-date" over a sign-up box).
+   */
+  private static boolean headsNothing(List<Line> lines, boolean[] keep, int i) {
+    for (int j = i + 1; j < lines.size(); j++) {
+      if (lines.get(j).heading) {
+        return true;
+      }
+      if (keep[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A teaser's summary is at most this heavy: two or three sentences. */
   private static final int MAX_SUMMARY_WEIGHT = 200;
 
@@ -141,7 +246,8 @@ final class ContentFinder {
       return false;
     }
     Line before = lines.get(i - 1);
-    return before.outside && before.linkWeight * 2 > before.weight;
+    // the links of an article's header (tags, author) head no teaser
+    return before.outside && !before.lead && before.linkWeight * 2 > before.weight;
   }
 
   /** Lines up to this weight without a sentence end may be labels heading a list of links. */
@@ -203,7 +309,7 @@ final class ContentFinder {
   private static final int WIDEN_LEVELS = 8;
 
   /** An ancestor replaces the container when it holds this much more story text ... */
-  private static final double WIDEN_GAIN = 1.1;
+  private static final double WIDEN_GAIN = 1.3;
 
   /** ... and at least this much more (about half a sentence) ... */
   private static final int WIDEN_MIN_WEIGHT = 40;
@@ -319,7 +425,8 @@ final class ContentFinder {
   private Element bestContainer(Map<Element, Double> votes) {
     List<Element> voted = new ArrayList<>();
     for (Element e : page.withTags(VOTERS)) {
-      boolean paragraph = e.normalName().equals("p") || e.normalName().equals("pre");
+      boolean paragraph = e.normalName().equals("p") || e.normalName().equals("pre")
+          || isSpanParagraph(e);
       // most blocks are too light to vote: told from the text weights, or from having no text
       // of their own, without taking their text
       if (paragraph ? share.textWeight(e) < MIN_VOTE_WEIGHT : !PageElements.mayHaveOwnText(e)) {
@@ -345,6 +452,25 @@ final class ContentFinder {
       }
     }
     return best;
+  }
+
+  /**
+   * True for a {@code div} used as a paragraph, its text all in inline children ({@code
+   * <div><span>...</span></div>}, as editors pasting from word processors or social media
+   * write): it votes like a {@code <p>}. A div with text of its own votes for itself already.
+   */
+  private static boolean isSpanParagraph(Element e) {
+    if (!e.normalName().equals("div") || e.childrenSize() == 0
+        || PageElements.mayHaveOwnText(e)) {
+      return false;
+    }
+    for (Element c : e.children()) {
+      String tag = c.normalName();
+      if (BLOCKS.contains(tag) && !tag.equals("br")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addVote(
@@ -386,8 +512,12 @@ final class ContentFinder {
     return sb.toString();
   }
 
-  /** Class and id words of image captions and credits, skipped like {@code figcaption}. */
-  private static final NameWords CAPTION_WORDS = NameWords.of("caption captions credit credits");
+  /**
+   * Class and id words of image captions and credits, skipped like {@code figcaption}; a
+   * caption is a legend ({@code légende}, {@code Bildunterschrift}) in some languages' CMSs.
+   */
+  private static final NameWords CAPTION_WORDS =
+      NameWords.of("caption captions credit credits legend legende bildunterschrift");
 
   /** True for a caption or photo credit marked by class or id (wp-caption-text, img-credit). */
   private boolean isCaption(Element e) {
@@ -426,9 +556,12 @@ final class ContentFinder {
    * @param outside true if it lies outside the voted container, in the block widening added
    * @param structured true if it lies in a heading or an item of a list or table
    * @param heading true if it lies in a heading
+   * @param lead true if it lies in an article's {@code <header>} or before the story, where
+   *     only the lead is story ({@link #isLead})
+   * @param title true if it lies in an h1
    */
   private record Line(String text, int weight, int linkWeight, boolean outside,
-      boolean structured, boolean heading) {}
+      boolean structured, boolean heading, boolean lead, boolean title) {}
 
   private final class LineCollector implements NodeFilter {
     private final List<Line> lines = new ArrayList<>();
@@ -438,6 +571,8 @@ final class ContentFinder {
     private int linkDepth;
     private int structuredDepth;
     private int headingDepth;
+    private int headerDepth;
+    private int titleDepth;
     private boolean inside;
 
     LineCollector(Element inner) {
@@ -452,16 +587,19 @@ final class ContentFinder {
           linkText.append(t.getWholeText());
         }
       } else if (node instanceof Element e) {
-        if (depth > 0 && skippedInLines(e)) {
+        boolean header = chrome.isPlainHeader(e);
+        if (depth > 0 && skippedInLines(e) && !header) {
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (BLOCKS.contains(e.normalName()) || e == inner) {
+        if (BLOCKS.contains(e.normalName()) || e == inner || header) {
           flush();
         }
         inside |= e == inner;
         linkDepth += e.normalName().equals("a") ? 1 : 0;
         structuredDepth += isHeading(e) || isItem(e) ? 1 : 0;
         headingDepth += isHeading(e) ? 1 : 0;
+        headerDepth += header ? 1 : 0;
+        titleDepth += e.normalName().equals("h1") ? 1 : 0;
       }
       return FilterResult.CONTINUE;
     }
@@ -470,11 +608,14 @@ final class ContentFinder {
     public FilterResult tail(Node node, int depth) {
       if (node instanceof Element e) {
         linkDepth -= e.normalName().equals("a") ? 1 : 0;
-        if (BLOCKS.contains(e.normalName()) || e == inner) {
+        boolean header = chrome.isPlainHeader(e);
+        if (BLOCKS.contains(e.normalName()) || e == inner || header) {
           flush();
         }
         structuredDepth -= isHeading(e) || isItem(e) ? 1 : 0;
         headingDepth -= isHeading(e) ? 1 : 0;
+        headerDepth -= header ? 1 : 0;
+        titleDepth -= e.normalName().equals("h1") ? 1 : 0;
         inside &= e != inner;
       }
       return FilterResult.CONTINUE;
@@ -485,7 +626,76 @@ final class ContentFinder {
       if (!line.isEmpty()) {
         lines.add(new Line(line, TextNormalizer.weight(line),
             TextNormalizer.weight(TextNormalizer.normalize(linkText.toString())), !inside,
-            structuredDepth > 0, headingDepth > 0));
+            structuredDepth > 0, headingDepth > 0, headerDepth > 0, titleDepth > 0));
+      }
+      text.setLength(0);
+      linkText.setLength(0);
+    }
+  }
+
+  /**
+   * The lines between the end of the heading and the start of the story, in a walk of their
+   * common ancestor; {@code <header>} is read, other chrome skipped. Lines are marked outside.
+   */
+  private final class LeadCollector implements NodeFilter {
+    private final List<Line> lines = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder linkText = new StringBuilder();
+    private final Element heading;
+    private final Element story;
+    private boolean started;
+    private int linkDepth;
+
+    LeadCollector(Element heading, Element story) {
+      this.heading = heading;
+      this.story = story;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node == story) {
+        return FilterResult.STOP;
+      }
+      if (node instanceof TextNode t) {
+        if (started) {
+          text.append(t.getWholeText());
+          if (linkDepth > 0) {
+            linkText.append(t.getWholeText());
+          }
+        }
+      } else if (node instanceof Element e) {
+        if (depth > 0 && skippedInLines(e) && !e.normalName().equals("header")) {
+          // a heading in chrome (an h1 in the breadcrumbs): the lead starts after the chrome
+          started |= isAncestor(e, heading);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (BLOCKS.contains(e.normalName())) {
+          flush();
+        }
+        linkDepth += e.normalName().equals("a") ? 1 : 0;
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      if (node == heading) {
+        started = true;
+      } else if (node instanceof Element e) {
+        linkDepth -= e.normalName().equals("a") ? 1 : 0;
+        if (BLOCKS.contains(e.normalName())) {
+          flush();
+        }
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    void flush() {
+      String line = TextNormalizer.normalize(text.toString());
+      if (!line.isEmpty()) {
+        lines.add(new Line(line, TextNormalizer.weight(line),
+            TextNormalizer.weight(TextNormalizer.normalize(linkText.toString())), true, false,
+            false, true, false));
       }
       text.setLength(0);
       linkText.setLength(0);

@@ -129,7 +129,7 @@ public final class PageAnalysis {
     if (contentFinder == null) {
       contentFinder = new ContentFinder(elements(), bodyChrome(), share());
     }
-    return contents.computeIfAbsent(zone, z -> contentFinder.find(title(), z));
+    return contents.computeIfAbsent(zone, z -> contentFinder.find(title(), titleHeading(), z));
   }
 
   /**

@@ -40,6 +40,9 @@ public final class PageExtractor {
   /** Weight of a paragraph that counts as a sentence or more of story text. */
   private static final int SENTENCE_WEIGHT = 80;
 
+  /** Body text outside the listed items that makes a story of a body holding items. */
+  private static final int STORY_BESIDE_ITEMS = 1500;
+
   /** Headlines with times needed to call a page a listing. */
   private static final int LISTING_ITEMS = 3;
 
@@ -57,11 +60,21 @@ public final class PageExtractor {
     ContentFinder.Content content = page.content(ZoneOffset.UTC);
     // any reference time will do: only the count of dated items matters here
     List<ListingFinder.Found> items = page.listing(ZoneOffset.UTC, Instant.EPOCH);
-    long itemsInBody = items.stream().filter(f -> inside(f.holder(), content.container())).count();
+    long itemsInBody = 0;
+    int itemsWeight = 0;
+    for (ListingFinder.Found f : items) {
+      if (inside(f.holder(), content.container())) {
+        itemsInBody++;
+        itemsWeight += page.share().textWeight(f.holder());
+      }
+    }
     boolean declared = page.jsonLd().isArticle()
         || PageMeta.meta(elements, "og:type").filter("article"::equalsIgnoreCase).isPresent()
         || PageMeta.meta(elements, "article:published_time").isPresent();
-    boolean storyShaped = itemsInBody < LISTING_ITEMS;
+    // dated teasers in the body (an author box's "recent posts") do not make a story a listing
+    // when the body holds much more text than they do
+    boolean storyShaped = itemsInBody < LISTING_ITEMS
+        || content.weight() - itemsWeight >= STORY_BESIDE_ITEMS;
     if (storyShaped && content.weight() >= ARTICLE_WEIGHT) {
       return PageKind.ARTICLE;
     }

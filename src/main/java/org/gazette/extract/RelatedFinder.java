@@ -125,13 +125,25 @@ final class RelatedFinder {
       int before = items.size();
       section.forEach(this::collect);
       if (items.size() > before) {
-        if (!share.holdsMost(node)) {
+        if (!share.holdsMost(node) && !holdsProse(node, heading)) {
           blocks.add(node);
         }
         blocks.addAll(section);
         return;
       }
     }
+  }
+
+  /** Plain text beyond the heading's that makes the heading's block more than a heading. */
+  private static final int MAX_HEADING_BLOCK_PROSE = 200;
+
+  /**
+   * True if the block the heading was climbed to holds story text of its own: a "Read more"
+   * line at the end of a story's text (a paywall's, a teaser's) has the story for its block, and
+   * the story is not a related block even when links follow it.
+   */
+  private boolean holdsProse(Element block, Element heading) {
+    return share.plainWeight(block) - share.plainWeight(heading) > MAX_HEADING_BLOCK_PROSE;
   }
 
   private void fromMarkedBlocks(PageElements page) {
