@@ -20,12 +20,33 @@ public record WarcField(String name, String value) {
   public WarcField {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, () -> "value of field " + name);
-    if (name.isEmpty() || !name.chars().allMatch(WarcField::isTokenChar)) {
+    if (name.isEmpty() || !isToken(name)) {
       throw new IllegalArgumentException("not a valid WARC field name: \"" + name + "\"");
     }
-    if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+    if (breaksLine(value)) {
       throw new IllegalArgumentException("line break or NUL in value of WARC field " + name);
     }
+  }
+
+  // plain loops, not chars() streams: a metadata record makes a field per outlink, and the
+  // streams were 1.4 % of a crawl's CPU
+  private static boolean isToken(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (!isTokenChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean breaksLine(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Encodes fields as an {@code application/warc-fields} block: UTF-8, each line ending CRLF. */
