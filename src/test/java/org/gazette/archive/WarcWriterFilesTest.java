@@ -103,6 +103,23 @@ class WarcWriterFilesTest {
   }
 
   @Test
+  void toldOfEachFileBeforeItLosesOpen() throws IOException {
+    List<String> told = new java.util.ArrayList<>();
+    java.util.function.Consumer<Path> tell = file -> told.add(file.getFileName()
+        + (java.nio.file.Files.exists(file.resolveSibling(file.getFileName() + ".open"))
+            ? " still open" : " closed"));
+    try (WarcWriter writer =
+        new WarcWriter(TestWarcs.options(dir).maxFileSize(1).beforeClose(tell))) {
+      writer.write(plain("https://news.example.com/1", "<p>one</p>"));
+      writer.write(plain("https://news.example.com/2", "<p>two</p>"));
+      assertThat(told).containsExactly(BASE + "00000-node1.warc.gz still open");
+    }
+    // the rotation and the writer's close: each told while the file still had .open
+    assertThat(told).containsExactly(BASE + "00000-node1.warc.gz still open",
+        BASE + "00001-node1.warc.gz still open");
+  }
+
+  @Test
   void doesNotRotateBeforeMaxSize() throws IOException {
     try (WarcWriter writer = new WarcWriter(TestWarcs.options(dir).maxFileSize(1_000_000))) {
       for (int i = 0; i < 20; i++) {
