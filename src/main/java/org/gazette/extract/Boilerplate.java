@@ -212,7 +212,7 @@ final class Boilerplate {
         List<Element> marks;
         if (page != null && top == page.document()) { // the same, in another order
           marks = new ArrayList<>(page.withTag("h1"));
-          marks.addAll(page.selectAttributed(ARTICLE_BODY));
+          marks.addAll(page.selectAttributed(ARTICLE_BODY, m -> m.hasAttr("itemprop")));
         } else {
           marks = top.select(STORY_MARKS);
         }

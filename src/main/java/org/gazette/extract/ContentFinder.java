@@ -432,12 +432,14 @@ final class ContentFinder {
       if (paragraph ? share.textWeight(e) < MIN_VOTE_WEIGHT : !PageElements.mayHaveOwnText(e)) {
         continue;
       }
-      String text = paragraph ? e.text() : ownText(e);
-      int w = TextNormalizer.weight(text);
+      // a paragraph's weight and punctuation are in the text sums when exact: no text taken
+      int counted = paragraph ? share.punctuation(e) : -1;
+      String text = counted >= 0 ? null : paragraph ? e.text() : ownText(e);
+      int w = counted >= 0 ? share.textWeight(e) : TextNormalizer.weight(text);
       if (w < MIN_VOTE_WEIGHT || chrome.skipped(e)) {
         continue;
       }
-      double vote = 1 + punctuation(text) + Math.min(w / 100.0, 3);
+      double vote = 1 + (counted >= 0 ? counted : punctuation(text)) + Math.min(w / 100.0, 3);
       Element target = paragraph ? e.parent() : e;
       addVote(votes, voted, target, vote);
       addVote(votes, voted, target == null ? null : target.parent(), vote / 2);
@@ -460,17 +462,26 @@ final class ContentFinder {
    * write): it votes like a {@code <p>}. A div with text of its own votes for itself already.
    */
   private static boolean isSpanParagraph(Element e) {
-    if (!e.normalName().equals("div") || e.childrenSize() == 0
-        || PageElements.mayHaveOwnText(e)) {
+    if (!e.normalName().equals("div")) {
       return false;
     }
-    for (Element c : e.children()) {
-      String tag = c.normalName();
-      if (BLOCKS.contains(tag) && !tag.equals("br")) {
-        return false;
+    // one pass over the child nodes: children() and childrenSize() build a list of the child
+    // elements for each div, which was a twentieth of all the extraction's allocation
+    boolean hasChild = false;
+    for (int i = 0; i < e.childNodeSize(); i++) {
+      Node n = e.childNode(i);
+      if (n instanceof TextNode t && !t.isBlank()) {
+        return false; // text of its own: PageElements.mayHaveOwnText
+      }
+      if (n instanceof Element c) {
+        hasChild = true;
+        String tag = c.normalName();
+        if (BLOCKS.contains(tag) && !tag.equals("br")) {
+          return false;
+        }
       }
     }
-    return true;
+    return hasChild;
   }
 
   private static void addVote(

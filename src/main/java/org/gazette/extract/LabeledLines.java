@@ -81,11 +81,15 @@ final class LabeledLines {
    * labelled values ({@code 發布時間：... 更新時間：... 来源：新华社}).
    */
   static boolean isMetaLine(String line, ZoneId zone) {
-    if (STARTS_LABELLED.matcher(line).find()) {
+    // anchored at ^ (not multiline): lookingAt is what find does, without trying every position
+    if (STARTS_LABELLED.matcher(line).lookingAt()) {
       return true;
     }
+    if (line.length() > MAX_DATELINE) {
+      return false; // too long for a dateline, dates or not: most story lines, read no further
+    }
     List<DateParser.Match> dates = DateParser.findAll(line, zone);
-    if (dates.isEmpty() || line.length() > MAX_DATELINE
+    if (dates.isEmpty()
         || (!dates.get(0).hasTime() && line.length() > MAX_DATE_ONLY_LINE)) {
       return false;
     }

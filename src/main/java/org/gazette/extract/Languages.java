@@ -55,6 +55,10 @@ final class Languages {
         + " werd wordt worden naar");
   }
 
+  /** The length of the longest word voted for: longer words need no lookup (nor substring). */
+  private static final int LONGEST_WORD =
+      WORDS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
   /**
    * The script of each character of the Basic Multilingual Plane, worked out at load: {@link
    * Character.UnicodeScript#of} is a binary search over the script ranges, and it was asked for
@@ -116,7 +120,7 @@ final class Languages {
     for (int i = 0; i < sample.length(); ) {
       int cp = sample.codePointAt(i);
       i += Character.charCount(cp);
-      if (!Character.isLetter(cp)) {
+      if (!isLetter(cp)) {
         continue;
       }
       letters++;
@@ -160,6 +164,14 @@ final class Languages {
     return latin >= letters * SCRIPT_SHARE ? latinLanguage(sample) : null;
   }
 
+  /** {@link Character#isLetter(int)}, answered without a table lookup for ASCII. */
+  private static boolean isLetter(int cp) {
+    if (cp < 128) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    }
+    return Character.isLetter(cp);
+  }
+
   private static String latinLanguage(String text) {
     Map<String, Integer> votes = new HashMap<>();
     int words = 0;
@@ -168,12 +180,12 @@ final class Languages {
     int start = -1;
     for (int i = 0; i <= lower.length(); ) {
       int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
-      boolean letter = Character.isLetter(cp);
+      boolean letter = isLetter(cp);
       if (letter && start < 0) {
         start = i;
       } else if (!letter && start >= 0) {
         words++;
-        String lang = WORDS.get(lower.substring(start, i));
+        String lang = i - start > LONGEST_WORD ? null : WORDS.get(lower.substring(start, i));
         if (lang != null) {
           votes.merge(lang, 1, Integer::sum);
         }

@@ -3,7 +3,6 @@ package org.gazette.extract;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +26,8 @@ final class NameWords {
   private final Set<String> words = new HashSet<>();
   private final List<String> prefixes = new ArrayList<>();
   private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+  /** The length of the longest whole word: a longer word can only match a prefix. */
+  private final int longestWord;
 
   /** @param spec lower-case words separated by spaces; {@code word*} for words starting so */
   private NameWords(String spec) {
@@ -37,6 +38,7 @@ final class NameWords {
         words.add(w);
       }
     }
+    longestWord = words.stream().mapToInt(String::length).max().orElse(0);
   }
 
   static NameWords of(String spec) {
@@ -61,6 +63,9 @@ final class NameWords {
    * @param names class and id names, separated by spaces
    */
   boolean inNames(String names) {
+    if (names.isEmpty()) {
+      return false; // most elements have no class or no id: no map lookup for them
+    }
     Boolean known = answers.get(names);
     if (known == null) {
       known = split(names);
@@ -80,7 +85,7 @@ final class NameWords {
       boolean hump = wordChar && start >= 0 && c >= 'A' && c <= 'Z'
           && names.charAt(i - 1) >= 'a' && names.charAt(i - 1) <= 'z';
       if (start >= 0 && (!wordChar || hump)) {
-        if (matches(names.substring(start, i).toLowerCase(Locale.ROOT))) {
+        if (matches(names, start, i)) {
           return true;
         }
         start = -1;
@@ -92,15 +97,40 @@ final class NameWords {
     return false;
   }
 
-  private boolean matches(String word) {
-    if (words.contains(word)) {
-      return true;
+  /**
+   * True if the word {@code names[start, end)}, lower-cased, is one of the words or starts with
+   * one of the prefixes. Its characters are ASCII letters and digits: lower-casing is ASCII's, and
+   * only a word short enough to be a whole word is copied out; prefixes are compared in place.
+   */
+  private boolean matches(String names, int start, int end) {
+    int length = end - start;
+    if (length <= longestWord) {
+      char[] word = new char[length];
+      for (int k = 0; k < length; k++) {
+        word[k] = lower(names.charAt(start + k));
+      }
+      if (words.contains(new String(word))) {
+        return true;
+      }
     }
     for (String prefix : prefixes) {
-      if (word.startsWith(prefix)) {
+      if (length >= prefix.length() && startsWith(names, start, prefix)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean startsWith(String names, int start, String prefix) {
+    for (int k = 0; k < prefix.length(); k++) {
+      if (lower(names.charAt(start + k)) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 }

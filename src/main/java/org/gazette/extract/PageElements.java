@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -31,10 +32,11 @@ final class PageElements {
   private List<Element> attributed;
   private Map<Element, Integer> positions;
   private Map<String, List<Element>> metaTagsByName;
+  private LinkResolver links;
 
   private PageElements(Document doc) {
     this.doc = doc;
-    this.all = doc.getAllElements();
+    this.all = DomWalk.allElements(doc);
     for (Element e : all) {
       byTag.computeIfAbsent(e.normalName(), t -> new ArrayList<>()).add(e);
     }
@@ -97,6 +99,28 @@ final class PageElements {
    * tried, which most elements are not.
    */
   List<Element> selectAttributed(Evaluator selector) {
+    return selected.computeIfAbsent(selector, s -> matching(attributed(), s));
+  }
+
+  /**
+   * {@link #selectAttributed(Evaluator)}, the selector tried only on the elements that the test
+   * lets through: a cheap test that every element the selector matches passes (it has the
+   * attribute the selector looks at), so that the selector's costlier parts run on few.
+   */
+  List<Element> selectAttributed(Evaluator selector, Predicate<Element> mayMatch) {
+    return selected.computeIfAbsent(selector, s -> {
+      List<Element> found = new ArrayList<>();
+      for (Element e : attributed()) {
+        if (mayMatch.test(e) && s.matches(doc, e)) {
+          found.add(e);
+        }
+      }
+      return found;
+    });
+  }
+
+  /** The elements with attributes, in document order. */
+  List<Element> attributed() {
     if (attributed == null) {
       attributed = new ArrayList<>();
       for (Element e : all) {
@@ -105,7 +129,18 @@ final class PageElements {
         }
       }
     }
-    return selected.computeIfAbsent(selector, s -> matching(attributed, s));
+    return attributed;
+  }
+
+  /**
+   * {@code e.absUrl(attribute)}, by a resolver kept for the page: jsoup's parses the base and
+   * runs its control-character regex on every call.
+   */
+  String absUrl(Element e, String attribute) {
+    if (links == null) {
+      links = new LinkResolver();
+    }
+    return links.absUrl(e, attribute);
   }
 
   /** The first of {@link #select(String, Evaluator)}, or null. */

@@ -97,16 +97,38 @@ final class RelatedFinder {
         continue;
       }
       String text = TextNormalizer.normalize(e.text());
-      if (text.length() <= MAX_HEADING && HEADING.matcher(text).find() && !childMatches(e)) {
+      if (text.length() <= MAX_HEADING && isHeading(text) && !childMatches(e)) {
         found.add(e);
       }
     }
     return found;
   }
 
+  /**
+   * True if {@link #HEADING} finds the text. The text's first character is tested first: every
+   * alternative starts with one of a few (ASCII letters in either case, as the pattern's {@code
+   * CASE_INSENSITIVE} matches them), and most texts start otherwise; no matcher for them.
+   */
+  private static boolean isHeading(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (first >= 'A' && first <= 'Z') {
+      first = (char) (first + ('a' - 'A'));
+    }
+    if (HEADING_FIRST.indexOf(first) < 0) {
+      return false;
+    }
+    return HEADING.matcher(text).find();
+  }
+
+  /** The first characters of {@link #HEADING}'s alternatives, ASCII letters in lower case. */
+  private static final String HEADING_FIRST = "相延推猜更rmyasf";
+
   private static boolean childMatches(Element e) {
     for (Element child : e.children()) {
-      if (HEADING.matcher(TextNormalizer.normalize(child.text())).find()) {
+      if (isHeading(TextNormalizer.normalize(child.text()))) {
         return true;
       }
     }
@@ -147,7 +169,7 @@ final class RelatedFinder {
   }
 
   private void fromMarkedBlocks(PageElements page) {
-    for (Element e : page.all()) {
+    for (Element e : page.attributed()) { // an element without attributes has neither
       if (!e.hasAttr("class") && !e.hasAttr("id")) {
         continue; // what [class], [id] selects
       }
@@ -165,8 +187,32 @@ final class RelatedFinder {
 
   /** True if the name says related or recommend, in any case. */
   private static boolean isMarked(String name) {
-    return TextNormalizer.containsIgnoringAsciiCase(name, "related")
-        || TextNormalizer.containsIgnoringAsciiCase(name, "recommend");
+    // both words start with r: one scan for an r, then the rest of either word
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if ((c == 'r' || c == 'R')
+          && (restMatches(name, i + 1, "elated") || restMatches(name, i + 1, "ecommend"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the name holds the rest (lower case ASCII) at from, in any case of its letters. */
+  private static boolean restMatches(String name, int from, String rest) {
+    if (from + rest.length() > name.length()) {
+      return false;
+    }
+    for (int k = 0; k < rest.length(); k++) {
+      char c = name.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != rest.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean insideBlock(Element e) {

@@ -69,10 +69,28 @@ public final class TextNormalizer {
     // invisible characters go before composing: one between a letter and its combining mark (e,
     // U+200B, U+0301) would block NFC and leave the pair apart, not NFC, once it is removed
     String s = foldSpaces(text);
-    s = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+    s = surelyComposed(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
         : Normalizer.normalize(s, Normalizer.Form.NFC);
     // the pinyin pattern needs a parenthesis; most text has none, and the regex is not free
     return s.indexOf('(') < 0 && s.indexOf('（') < 0 ? s : removePinyin(s);
+  }
+
+  /**
+   * True if the text is NFC for its characters alone: each is below U+0300 (where combining
+   * marks start), a CJK unified ideograph, CJK punctuation before U+302A or a fullwidth ASCII
+   * form. Each is NFC itself, has combining class 0 and is no composition's second part (checked
+   * against Java's tables for every code point), so a text of them is NFC: no need to ask {@link
+   * Normalizer}, whose check cost more than the rest of normalizing. False says nothing.
+   */
+  private static boolean surelyComposed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x300 && !(c >= 0x4E00 && c <= 0x9FFF) && !(c >= 0x3000 && c <= 0x3029)
+          && !(c >= 0xFF01 && c <= 0xFF5E)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -194,9 +212,21 @@ public final class TextNormalizer {
    * pattern compiled {@link Pattern#CASE_INSENSITIVE} matches.
    */
   static boolean containsIgnoringAsciiCase(String text, String word) {
+    if (word.isEmpty()) {
+      return true;
+    }
+    char first = word.charAt(0);
     int last = text.length() - word.length();
     for (int i = 0; i <= last; i++) {
-      int k = 0;
+      // the first letter alone rules out nearly every position: test it before the loop
+      char c0 = text.charAt(i);
+      if (c0 >= 'A' && c0 <= 'Z') {
+        c0 = (char) (c0 + ('a' - 'A'));
+      }
+      if (c0 != first) {
+        continue;
+      }
+      int k = 1;
       while (k < word.length()) {
         char c = text.charAt(i + k);
         if (c >= 'A' && c <= 'Z') {

@@ -1,5 +1,6 @@
 package org.gazette.extract;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -48,8 +49,15 @@ final class TextShare {
     int upperDigitsHan;
     /** Opening parentheses, without which there is no pinyin to remove. */
     int parentheses;
+    /** Commas, semicolons and full stops of {@link #punctuation}. */
+    int punctuation;
     /** False if a character makes the sum differ from the weight of {@link Element#text()}. */
     boolean exact = true;
+    /**
+     * The weight of {@link Element#text()} once taken for an element that is not exact, or -1:
+     * finders ask again for the same ancestors (every headline link climbs through them).
+     */
+    int taken = -1;
   }
 
   private final Map<Element, Sums> sums = new IdentityHashMap<>();
@@ -121,7 +129,16 @@ final class TextShare {
   /** {@code TextNormalizer.weight(e.text())}, without taking the text when the sums allow. */
   int textWeight(Element e) {
     Sums s = sums.get(e);
-    return s != null && s.exact ? s.text : TextNormalizer.weight(e.text());
+    if (s == null) {
+      return TextNormalizer.weight(e.text());
+    }
+    if (s.exact) {
+      return s.text;
+    }
+    if (s.taken < 0) {
+      s.taken = TextNormalizer.weight(e.text()); // the document no longer changes
+    }
+    return s.taken;
   }
 
   /** The sum of {@link #textWeight} over the element's {@code <a>} elements, itself included. */
@@ -137,6 +154,16 @@ final class TextShare {
     return links;
   }
 
+  /**
+   * How many of {@code ,，、。;；} the element's text holds, as {@link ContentFinder} counts them
+   * to weigh a paragraph's vote, or -1 when the sums do not tell (outside the body, or a text
+   * whose weight is not {@linkplain #textWeight exact}): then take the text.
+   */
+  int punctuation(Element e) {
+    Sums s = sums.get(e);
+    return s != null && s.exact ? s.punctuation : -1;
+  }
+
   /** {@link #ASCII_KINDS} bits. */
   private static final int DIGIT = 1;
   private static final int COLON = 2;
@@ -146,16 +173,19 @@ final class TextShare {
   private static final int PARENTHESIS = 32;
   /** A control character that is not whitespace: see {@link #countKinds}. */
   private static final int CONTROL = 64;
+  /** A comma or a semicolon: see {@link #punctuation}. */
+  private static final int PUNCTUATION = 128;
 
   /** The kinds counted of each ASCII character. */
-  private static final byte[] ASCII_KINDS = new byte[128];
+  private static final short[] ASCII_KINDS = new short[128];
 
   static {
     for (char c = 0; c < 128; c++) {
-      ASCII_KINDS[c] = (byte) ((c >= '0' && c <= '9' ? DIGIT : 0) | (c == ':' ? COLON : 0)
+      ASCII_KINDS[c] = (short) ((c >= '0' && c <= '9' ? DIGIT : 0) | (c == ':' ? COLON : 0)
           | (RelativeTimes.isMark(c) ? TIME_MARK : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
           | (c >= 'a' && c <= 'z' ? LOWER : 0) | (c == '(' ? PARENTHESIS : 0)
-          | (c < ' ' && !Character.isWhitespace(c) ? CONTROL : 0));
+          | (c < ' ' && !Character.isWhitespace(c) ? CONTROL : 0)
+          | (c == ',' || c == ';' ? PUNCTUATION : 0));
     }
   }
 
@@ -177,6 +207,7 @@ final class TextShare {
     int lower = 0;
     int han = 0;
     int parentheses = 0;
+    int punctuation = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 128) {
@@ -188,6 +219,7 @@ final class TextShare {
         lower += (k & LOWER) >> 4;
         parentheses += (k & PARENTHESIS) >> 5;
         exact &= (k & CONTROL) == 0;
+        punctuation += (k & PUNCTUATION) >> 7;
       } else {
         if (c == 0x200B || c == 0x00AD) {
           exact = false;
@@ -203,6 +235,7 @@ final class TextShare {
         timeMarks += RelativeTimes.isMark(c) ? 1 : 0;
         han += c >= '\u4E00' && c <= '\u9FFF' ? 1 : 0;
         parentheses += c == '（' ? 1 : 0;
+        punctuation += c == '，' || c == '、' || c == '。' || c == '；' ? 1 : 0;
       }
     }
     s.digits += digits;
@@ -211,23 +244,28 @@ final class TextShare {
     s.upperDigitsHan += upper + digits + han;
     s.lettersDigitsHan += upper + lower + digits + han;
     s.parentheses += parentheses;
+    s.punctuation += punctuation;
     return exact;
   }
 
   private final class Counter implements NodeVisitor {
     private int linkDepth;
+    /** The sums of the elements open at this point of the walk, the innermost first. */
+    private final ArrayDeque<Sums> open = new ArrayDeque<>();
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof Element e) {
-        sums.put(e, new Sums());
+        Sums s = new Sums();
+        sums.put(e, s);
+        open.push(s);
         if (e.normalName().equals("a")) {
           linkDepth++;
         }
       } else if (node instanceof TextNode t && t.parent() != null) {
         String text = t.getWholeText();
         int w = TextNormalizer.weight(text);
-        Sums s = sums.get(t.parent());
+        Sums s = open.peek(); // the text's parent: no map lookup per text node
         s.exact &= countKinds(text, s);
         s.text += w;
         if (linkDepth == 0) {
@@ -239,14 +277,14 @@ final class TextShare {
     @Override
     public void tail(Node node, int depth) {
       if (node instanceof Element e) {
-        Sums s = sums.get(e);
+        Sums s = open.pop();
         if (e.normalName().equals("a")) {
           linkDepth--;
           s.links += textWeight(e);
         }
         // children are done: hand this element's sums up to its parent
         if (depth > 0 && e.parent() != null) {
-          Sums up = sums.get(e.parent());
+          Sums up = open.peek(); // the parent's, still open
           up.plain += s.plain;
           up.text += s.text;
           up.links += s.links;
@@ -256,6 +294,7 @@ final class TextShare {
           up.lettersDigitsHan += s.lettersDigitsHan;
           up.upperDigitsHan += s.upperDigitsHan;
           up.parentheses += s.parentheses;
+          up.punctuation += s.punctuation;
           up.exact &= s.exact;
         }
       }

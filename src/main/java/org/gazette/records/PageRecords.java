@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.gazette.charset.Encoding;
 import org.gazette.charset.PageCharset;
 import org.gazette.extract.ArticleRecord;
+import org.gazette.extract.DomWalk;
 import org.gazette.extract.ListingRecord;
 import org.gazette.extract.PageAnalysis;
 import org.gazette.extract.PageContext;
@@ -215,7 +216,12 @@ public final class PageRecords {
    */
   private SortedSet<String> robotsDirectives(Document doc, List<HttpHeader> headers) {
     SortedSet<String> out = new TreeSet<>();
-    for (Element meta : doc.select("meta[name][content]")) {
+    // what select("meta[name][content]") finds, from a cheaper walk than a selector's
+    for (Element meta : DomWalk.allElements(doc)) {
+      if (!meta.normalName().equals("meta") || !meta.hasAttr("name")
+          || !meta.hasAttr("content")) {
+        continue;
+      }
       String name = meta.attr("name").toLowerCase(Locale.ROOT);
       if (name.equals("robots") || name.equals(agentName)) {
         addDirectives(out, meta.attr("content"));
