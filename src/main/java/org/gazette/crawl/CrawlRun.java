@@ -209,8 +209,10 @@ public final class CrawlRun {
           log.warn("cannot read {} for the captures the store lacks: {}", warc.getFileName(),
               unreadable.getMessage());
         }
-        // on disk before the file loses .open: the store writes its commits late
-        state.flush();
+        // on disk before the file loses .open: the store writes its commits late (a store that
+        // refuses, e.g. an H2 user without admin rights for CHECKPOINT, must not keep the file
+        // open for ever: its commits still reach the file within the delay)
+        flushQuietly(state, warc);
       } catch (org.gazette.store.StoreException e) {
         throw new IOException(e.getMessage(), e); // left .open, for the next run to finish
       }
