@@ -159,7 +159,7 @@ public final class StateStore implements Closeable {
     if (url.toLowerCase(Locale.ROOT).startsWith(file)
         && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
       // H2 writes a file chunk per commit when WRITE_DELAY is 0: two commits a page cost a
-      // fifth of a fast crawl's CPU and grew the file 60 bytes for each byte archived. Commits
+      // fifth of a fast crawl's CPU and grew the file to nine times the archive. Commits
       // reach the file within this delay instead; the captures a kill -9 keeps from it are in
       // the WARC file the crash leaves open, and its repair records them again
       // (CaptureRecovery), while a WARC file is closed only after flush()
