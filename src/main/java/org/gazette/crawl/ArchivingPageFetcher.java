@@ -105,8 +105,10 @@ final class ArchivingPageFetcher extends PageFetcher {
       throw new FetchException(FetchException.Kind.UNSUPPORTED, URI.create("about:invalid"),
           "invalid URL " + webUrl.getURL() + ": " + e.getMessage());
     }
+    // one lookup a page: the resume check, the conditional GET and the archiving all read it
+    var latest = archive.latest(webUrl.getURL());
     if (resumeFrom != null) {
-      var done = archive.capturedSince(uri, resumeFrom);
+      var done = archive.capturedSince(uri, resumeFrom, latest);
       if (done.isPresent()) {
         HttpExchange content = done.get().content();
         handoff.set(new Capture(content, done.get().location(), false, content.status(),
@@ -115,7 +117,7 @@ final class ArchivingPageFetcher extends PageFetcher {
       }
     }
     PoliteFetcher.Result result =
-        fetcher.fetch(uri, spec.minDelay(), archive.conditionalHeaders(webUrl.getURL()));
+        fetcher.fetch(uri, spec.minDelay(), archive.conditionalHeaders(latest));
     if (result instanceof PoliteFetcher.RobotsDenied denied) {
       throw new RobotsDeniedException(webUrl.getURL(), denied.unavailable());
     }
@@ -125,7 +127,7 @@ final class ArchivingPageFetcher extends PageFetcher {
           + tooLong.maxCrawlDelay().toSeconds() + " s)");
     }
     HttpExchange ex = ((PoliteFetcher.Fetched) result).exchange();
-    CaptureArchiver.Archived archived = archive.archive(ex);
+    CaptureArchiver.Archived archived = archive.archive(ex, latest);
     stats.exchange(ex.response().length);
     if (archived.revisit()) {
       stats.revisit();

@@ -147,7 +147,12 @@ final class CaptureArchiver {
    * resumed run parses instead of fetching the page a second time.
    */
   Optional<Replay> capturedSince(URI uri, java.time.Instant since) {
-    return latest(uri.toString())
+    return capturedSince(uri, since, latest(uri.toString()));
+  }
+
+  /** {@link #capturedSince(URI, java.time.Instant)} with the latest capture already looked up. */
+  Optional<Replay> capturedSince(URI uri, java.time.Instant since, Optional<CaptureEntry> latest) {
+    return latest
         .filter(last -> !last.fetchedAt().isBefore(since))
         .flatMap(last -> storedContent(last, uri, last.fetchedAt()).map(content ->
             new Replay(content, new WarcLocation(Path.of(last.warcFile()).getFileName()
@@ -160,8 +165,13 @@ final class CaptureArchiver {
    * success whose content is still on disk, since a 304 is worth nothing without it.
    */
   List<HttpHeader> conditionalHeaders(String url) {
+    return conditionalHeaders(latest(url));
+  }
+
+  /** {@link #conditionalHeaders(String)} from the latest capture already looked up. */
+  List<HttpHeader> conditionalHeaders(Optional<CaptureEntry> latest) {
     List<HttpHeader> headers = new ArrayList<>(2);
-    latest(url).filter(CaptureEntry::success).filter(CaptureArchiver::contentOnDisk)
+    latest.filter(CaptureEntry::success).filter(CaptureArchiver::contentOnDisk)
         .ifPresent(last -> {
           if (last.etag() != null) {
             headers.add(new HttpHeader("If-None-Match", last.etag()));
@@ -178,8 +188,16 @@ final class CaptureArchiver {
   }
 
   Archived archive(HttpExchange ex) throws IOException {
+    return archive(ex, latest(ex.uri().toString()));
+  }
+
+  /**
+   * Archives {@code ex} given the latest capture of its URL, looked up before the fetch: the
+   * crawler looks it up once a page, for its conditional headers and for this (a URL is
+   * fetched by one thread at a time, so nothing records a capture of it in between).
+   */
+  Archived archive(HttpExchange ex, Optional<CaptureEntry> last) throws IOException {
     String url = ex.uri().toString();
-    Optional<CaptureEntry> last = latest(url);
     if (ex.status() == 304 && last.isPresent() && last.get().success()) {
       Optional<HttpExchange> stored = storedContent(last.get(), ex.uri(), ex.date());
       if (stored.isPresent()) {

@@ -219,11 +219,12 @@ public final class CrawlRun {
     });
     RunAbort abort = new RunAbort(this::stop);
     try (WarcWriter archive = new WarcWriter(warcOptions(warcDir).onWrite(stats::warcWritten)
-        .beforeClose(file -> flushQuietly(state, file)))) {
+        .beforeClose(file -> flushQuietly(state, file)));
+        HttpFetcher http = new HttpFetcher(spec.fetch())) { // closes its kept connections
       CaptureArchiver captures = new CaptureArchiver(archive, state.captures(), warcDir,
           spec.site(), runId);
       CrawlConfig config = crawlConfig();
-      PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(spec.fetch()), gate, robots,
+      PoliteFetcher polite = new PoliteFetcher(http, gate, robots,
           spec.maxCrawlDelay(), spec.delayFactor(),
           robotsExchange -> archiveQuietly(archive, robotsExchange, stats, abort));
       Instant resumeFrom = resumes == null ? null

@@ -28,18 +28,38 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>Written here rather than taken from a library because archiving needs what the libraries
  * hide: the request exactly as sent, the response with its transfer chunking and content
  * encoding intact, the address connected to, and cuts at a size or time limit that still leave
- * the partial body to archive. jwarc's fetcher and warcio's capture do the same. One request per
- * connection ({@code Connection: close}): politeness spaces requests to a host by a second or
- * more, which leaves little for keep-alive to save. Redirects are not followed here: each hop is
- * an exchange of its own, archived and scheduled by the crawler.
+ * the partial body to archive. jwarc's fetcher and warcio's capture do the same. Redirects are
+ * not followed here: each hop is an exchange of its own, archived and scheduled by the crawler.
+ *
+ * <p>A connection the server leaves open after a whole response is kept for the next request to
+ * that origin for up to {@link #MAX_IDLE} (less when the server's {@code Keep-Alive: timeout}
+ * says so), as browsers and wget do: it saves the server and gazette a TCP and TLS handshake per
+ * page. A kept connection the server closed meanwhile is noticed when it answers nothing, and
+ * the request goes again on a new one (a GET, so sending it twice is safe). {@link #close()}
+ * closes the kept connections.
  */
-public final class HttpFetcher {
+public final class HttpFetcher implements AutoCloseable {
+  /** Longest a connection is kept idle (nginx keeps them 75 s, Apache httpd 5 s by default). */
+  public static final java.time.Duration MAX_IDLE = java.time.Duration.ofSeconds(15);
+
   private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   private final FetchOptions options;
+  private final IdleConnections idle = new IdleConnections();
 
   public HttpFetcher(FetchOptions options) {
     this.options = options;
+  }
+
+  /** Closes the connections kept for later requests; the fetcher opens new ones if used again. */
+  @Override
+  public void close() {
+    idle.close();
+  }
+
+  /** How many connections are kept open for later requests now. */
+  int idleConnections() {
+    return idle.size();
   }
 
   public FetchOptions options() {
@@ -59,28 +79,120 @@ public final class HttpFetcher {
     String host = IDN.toASCII(uri.getHost());
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     InetAddress address = resolve(uri, host);
+    IdleConnections.Key key = new IdleConnections.Key(tls, host, port, address);
+    Socket kept = idle.take(key);
+    if (kept != null) {
+      try {
+        return exchange(uri, key, kept, extraHeaders);
+      } catch (StaleConnection e) {
+        // closed by the server while idle (its keep-alive ran out first): a new connection
+      }
+    }
+    try {
+      return exchange(uri, key, null, extraHeaders);
+    } catch (StaleConnection e) {
+      throw new IllegalStateException("a new connection cannot be stale", e);
+    }
+  }
+
+  /** A kept connection that gave no byte of a response: the server had closed it. */
+  private static final class StaleConnection extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StaleConnection(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * One request and its response, on {@code kept} or else on a new connection; the connection
+   * is kept again when the response allows it, else closed.
+   */
+  private HttpExchange exchange(URI uri, IdleConnections.Key key, Socket kept,
+      List<HttpHeader> extraHeaders) throws FetchException, StaleConnection {
     long started = System.nanoTime();
     long deadline = started + options.totalTimeout().toNanos();
     // WARC-Date and fetched_at carry milliseconds, no more
     Instant date = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    byte[] request = requestBytes(uri, host, port, tls, extraHeaders);
-    try (Socket socket = connect(uri, address, host, port, tls)) {
+    byte[] request = requestBytes(uri, key.host(), key.port(), key.tls(), extraHeaders);
+    Socket socket = kept;
+    boolean keep = false;
+    WireReader wire = null;
+    try {
+      if (socket == null) {
+        socket = connect(uri, key.address(), key.host(), key.port(), key.tls());
+      }
       OutputStream out = socket.getOutputStream();
       out.write(request);
       out.flush();
-      WireReader wire = new WireReader(socket, options.readTimeout().toMillis(), deadline);
+      wire = new WireReader(socket, options.readTimeout().toMillis(), deadline);
       ResponseReader.Response r = new ResponseReader(wire, options.maxBodySize()).read(uri);
       long elapsed = (System.nanoTime() - started) / 1_000_000;
-      return new HttpExchange(uri, date, address, request, wire.wireBytes(), r.bodyOffset(),
+      keep = r.reusable() && wire.drained();
+      if (keep) {
+        idle.offer(key, socket, keepNanos(r.headers()));
+      }
+      return new HttpExchange(uri, date, key.address(), request, wire.wireBytes(), r.bodyOffset(),
           r.status(), r.headers(), r.payload(), r.truncation(), elapsed);
     } catch (SocketTimeoutException e) {
       throw new FetchException(FetchException.Kind.TIMEOUT, uri, "no response in time", e);
     } catch (SSLException e) {
+      if (kept != null && (wire == null || wire.wireLength() == 0)) {
+        throw stale(e);
+      }
       throw new FetchException(FetchException.Kind.TLS, uri, "TLS failed: " + e.getMessage(), e);
     } catch (FetchException e) {
+      if (kept != null && e.kind() == FetchException.Kind.BAD_RESPONSE && wire != null
+          && wire.wireLength() == 0) {
+        throw stale(e); // "empty response": the server closed the kept connection
+      }
       throw e;
     } catch (IOException e) {
+      if (kept != null && (wire == null || wire.wireLength() == 0)) {
+        throw stale(e); // reset before any byte of a response
+      }
       throw new FetchException(FetchException.Kind.IO, uri, String.valueOf(e.getMessage()), e);
+    } finally {
+      if (!keep && socket != null) {
+        closeQuietly(socket);
+      }
+    }
+  }
+
+  private static StaleConnection stale(Exception e) {
+    return new StaleConnection(e);
+  }
+
+  /**
+   * How long to keep a connection after {@code headers}: {@link #MAX_IDLE}, or a second less
+   * than the server's {@code Keep-Alive: timeout=N}, so that gazette lets go before it does.
+   */
+  static long keepNanos(List<HttpHeader> headers) {
+    long keep = MAX_IDLE.toNanos();
+    for (HttpHeader h : headers) {
+      if (!h.name().equalsIgnoreCase("Keep-Alive")) {
+        continue;
+      }
+      for (String param : h.value().split(",")) {
+        String[] kv = param.trim().split("=", 2);
+        if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("timeout")) {
+          try {
+            long seconds = Long.parseLong(kv[1].trim());
+            keep = Math.min(keep, Math.max(0, seconds - 1) * 1_000_000_000L);
+          } catch (NumberFormatException ignored) {
+            // not a number: the default stands
+          }
+        }
+      }
+    }
+    return keep;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // the exchange is over either way
     }
   }
 
@@ -150,7 +262,6 @@ public final class HttpFetcher {
     // br is left out on purpose: the JDK cannot decode it, and the page must be parsed
     headers.add(new HttpHeader("Accept-Encoding", "gzip, deflate"));
     headers.addAll(extraHeaders);
-    headers.add(new HttpHeader("Connection", "close"));
     StringBuilder sb = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
     for (HttpHeader h : headers) {
       sb.append(h.name()).append(": ").append(h.value()).append("\r\n");

@@ -14,8 +14,13 @@ import java.util.Locale;
  * time limit or a broken connection is kept with its {@link Truncation}.
  */
 final class ResponseReader {
+  /**
+   * @param reusable whether the connection may carry another request: an HTTP/1.1 response,
+   *     whole, its end known from its framing (not from the connection's end), without
+   *     {@code Connection: close}
+   */
   record Response(int status, List<HttpHeader> headers, int bodyOffset, byte[] payload,
-      Truncation truncation) {}
+      Truncation truncation, boolean reusable) {}
 
   private static final int MAX_HEADERS = 200;
 
@@ -37,6 +42,7 @@ final class ResponseReader {
     }
     int status = parseStatus(uri, statusLine);
     List<HttpHeader> headers = readHeaders(uri);
+    String finalStatusLine = statusLine;
     // interim responses (100 Continue, 103 Early Hints) stay on the wire copy; the final one counts
     while (status >= 100 && status < 200 && status != 101) {
       statusLine = wire.readLine(8192);
@@ -46,6 +52,7 @@ final class ResponseReader {
       }
       status = parseStatus(uri, statusLine);
       headers = readHeaders(uri);
+      finalStatusLine = statusLine;
     }
     int bodyOffset = wire.wireLength();
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
@@ -64,8 +71,25 @@ final class ResponseReader {
         truncation = Truncation.DISCONNECT;
       }
     }
-    return new Response(status, headers, bodyOffset, payload.toByteArray(), truncation);
+    boolean reusable = truncation == Truncation.NONE && !readToEnd && status != 101
+        && finalStatusLine.startsWith("HTTP/1.1 ") && !closes(first(headers, "Connection"));
+    return new Response(status, headers, bodyOffset, payload.toByteArray(), truncation, reusable);
   }
+
+  private static boolean closes(String connection) {
+    if (connection == null) {
+      return false;
+    }
+    for (String token : connection.split(",")) {
+      if (token.trim().equalsIgnoreCase("close")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the body ran to the end of the connection (no length, not chunked). */
+  private boolean readToEnd;
 
   private static int parseStatus(URI uri, String line) throws FetchException {
     String[] parts = line.split(" ", 3);
@@ -126,6 +150,7 @@ final class ResponseReader {
       }
       return n > maxBodySize ? Truncation.LENGTH : Truncation.NONE;
     }
+    readToEnd = true;
     long got = wire.copy(maxBodySize, payload);
     if (got == maxBodySize && wire.hasMore()) {
       return Truncation.LENGTH;

@@ -47,7 +47,11 @@ final class WireReader {
     return wire.size();
   }
 
-  /** True once the deadline has passed. */
+  /** Whether every byte read from the stream so far was consumed (none read ahead). */
+  boolean drained() {
+    return pos == limit;
+  }
+
   /**
    * A line up to CRLF (or bare LF), without the line end, decoded as ISO-8859-1; null at end of
    * stream before any byte.

@@ -1,0 +1,131 @@
+package org.gazette.fetch;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Connections a server left open after a whole response (HTTP/1.1 keep-alive), kept for the next
+ * request to the same origin and address. A kept connection is never in flight: the politeness
+ * gate decides when a request goes out, this only saves the next one a TCP (and TLS) handshake.
+ */
+final class IdleConnections implements AutoCloseable {
+  /** An origin and the address it resolved to: a new address means a new connection. */
+  record Key(boolean tls, String host, int port, InetAddress address) {}
+
+  private record Idle(Socket socket, long expiresNanos) {}
+
+  /** At most this many idle connections to one origin (one per connection the gate allows). */
+  private static final int PER_KEY = 8;
+  /** At most this many idle connections in all; the oldest go first. */
+  private static final int TOTAL = 256;
+
+  private final Map<Key, ArrayDeque<Idle>> idle = new HashMap<>();
+  private int count;
+  private boolean closed;
+
+  /** A connection to {@code key} that is still within its idle time, or null. */
+  Socket take(Key key) {
+    long now = System.nanoTime();
+    Socket found = null;
+    synchronized (this) {
+      ArrayDeque<Idle> queue = idle.get(key);
+      while (queue != null && !queue.isEmpty() && found == null) {
+        Idle candidate = queue.pollLast(); // the most recently used is the least likely closed
+        count--;
+        if (now - candidate.expiresNanos() < 0 && !candidate.socket().isClosed()) {
+          found = candidate.socket();
+        } else {
+          closeQuietly(candidate.socket());
+        }
+      }
+      if (queue != null && queue.isEmpty()) {
+        idle.remove(key);
+      }
+    }
+    return found;
+  }
+
+  /** Keeps {@code socket} for {@code keepNanos}, or closes it when there is no room. */
+  void offer(Key key, Socket socket, long keepNanos) {
+    long now = System.nanoTime();
+    synchronized (this) {
+      if (!closed && keepNanos > 0) {
+        dropExpired(now);
+        ArrayDeque<Idle> queue = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
+        if (queue.size() >= PER_KEY) {
+          closeQuietly(queue.pollFirst().socket());
+          count--;
+        }
+        if (count >= TOTAL) {
+          dropOldest();
+        }
+        queue.addLast(new Idle(socket, now + keepNanos));
+        count++;
+        return;
+      }
+    }
+    closeQuietly(socket);
+  }
+
+  /** How many connections are kept now. */
+  synchronized int size() {
+    return count;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      idle.values().forEach(q -> q.forEach(i -> closeQuietly(i.socket())));
+      idle.clear();
+      count = 0;
+    }
+  }
+
+  private void dropExpired(long now) {
+    for (Iterator<ArrayDeque<Idle>> queues = idle.values().iterator(); queues.hasNext(); ) {
+      ArrayDeque<Idle> queue = queues.next();
+      queue.removeIf(i -> {
+        boolean expired = now - i.expiresNanos() >= 0;
+        if (expired) {
+          closeQuietly(i.socket());
+          count--;
+        }
+        return expired;
+      });
+      if (queue.isEmpty()) {
+        queues.remove();
+      }
+    }
+  }
+
+  private void dropOldest() {
+    Map.Entry<Key, ArrayDeque<Idle>> oldest = null;
+    for (Map.Entry<Key, ArrayDeque<Idle>> e : idle.entrySet()) {
+      if (oldest == null
+          || e.getValue().peekFirst().expiresNanos() - oldest.getValue().peekFirst().expiresNanos() < 0) {
+        oldest = e;
+      }
+    }
+    if (oldest != null) {
+      closeQuietly(oldest.getValue().pollFirst().socket());
+      count--;
+      if (oldest.getValue().isEmpty()) {
+        idle.remove(oldest.getKey());
+      }
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing was in flight on it
+    }
+  }
+}
