@@ -115,7 +115,9 @@ final class JsoupHtmlParser implements HtmlParser {
       if (!out.containsKey(url)) {
         WebURL web = new WebURL();
         web.setURL(url);
-        web.setAnchor(a.text());
+        // no anchor text: nothing reads it, crawler4j would store it in the frontier, and a
+        // link whose text were a discovery marker would pass for a sitemap (DiscoveryParser)
+        web.setAnchor(null);
         web.setTag(a.tagName());
         out.put(url, web);
       }

@@ -40,6 +40,15 @@ final class UrlNormalizer {
   private static final BasicURLNormalizer NORMALIZER = BasicURLNormalizer.newBuilder()
       .queryParamsToRemove(spellings()).build();
 
+  // A site's links repeat from page to page (menus, listings, related blocks): the normal forms of
+  // the last few thousand are kept, so each is worked out about once a run instead of once a
+  // page. Cleared when full, which costs only hits; long URLs are not kept, so a hostile page
+  // cannot fill memory with them.
+  private static final int CACHED = 8192;
+  private static final int LONGEST_CACHED = 2048;
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<String>>
+      KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
   private UrlNormalizer() {}
 
   /**
@@ -51,6 +60,21 @@ final class UrlNormalizer {
     if (url == null) {
       return null;
     }
+    if (url.length() > LONGEST_CACHED) {
+      return normalizeUncached(url);
+    }
+    java.util.Optional<String> known = KNOWN.get(url);
+    if (known == null) {
+      known = java.util.Optional.ofNullable(normalizeUncached(url));
+      if (KNOWN.size() >= CACHED) {
+        KNOWN.clear();
+      }
+      KNOWN.put(url, known);
+    }
+    return known.orElse(null);
+  }
+
+  private static String normalizeUncached(String url) {
     String normalized;
     try {
       String trimmed = url.trim(); // as crawler-commons trims it

@@ -62,6 +62,19 @@ class JsoupHtmlParserTest {
         "https://other.example.org/x?b=1");
   }
 
+  @Test
+  void aLinkNamedLikeADiscoveryMarkerIsAPlainLink() throws Exception {
+    // sitemaps and feeds are marked by their tag and anchor; a page's link text is no marker
+    String html = "<a href='/out-of-pattern.html'>" + DiscoveryParser.SITEMAP + "</a>";
+    Page page = page(html.getBytes(Charset.forName("UTF-8")), "text/html; charset=utf-8");
+
+    JsoupParseData data = (JsoupParseData) new JsoupHtmlParser(2048, "gazette")
+        .parse(page, page.getWebURL().getURL());
+
+    assertThat(data.getOutgoingUrls()).hasSize(1);
+    assertThat(data.getOutgoingUrls()).noneMatch(DiscoveryParser::isMarked);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "text/html; charset=utf-8 | UTF-8",

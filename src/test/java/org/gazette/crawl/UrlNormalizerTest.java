@@ -23,4 +23,19 @@ class UrlNormalizerTest {
   void normalises(String in, String out) {
     assertThat(UrlNormalizer.normalize(in)).isEqualTo(out);
   }
+
+  @org.junit.jupiter.api.Test
+  void givesTheSameAnswerWhenAskedAgain() {
+    // the normal forms are kept for the next page that holds the same links
+    java.util.List<String> urls = java.util.List.of("HTTP://Again.Example/a/../b?z=1&a=2",
+        "http://again example/", "http://again.example/a b", "http://again.example/x#y",
+        "http://again.example/" + "p".repeat(3000) + "?b=1&a=2");
+    java.util.List<String> first = urls.stream().map(UrlNormalizer::normalize).toList();
+    assertThat(first).containsExactly("http://again.example/b?a=2&z=1", null,
+        "http://again.example/a%20b", "http://again.example/x",
+        "http://again.example/" + "p".repeat(3000) + "?a=2&b=1");
+    for (int i = urls.size() - 1; i >= 0; i--) {
+      assertThat(UrlNormalizer.normalize(urls.get(i))).isEqualTo(first.get(i));
+    }
+  }
 }
