@@ -91,6 +91,23 @@ class LauncherIT {
     assertThat(tmp.resolve("cds")).doesNotExist();
   }
 
+  @Test
+  void crawlsRunOnTheQuickCompilerAloneAndOtherCommandsKeepTheOptimisingOne() throws Exception {
+    assumeThat(Files.isRegularFile(JAR)).as("target/gazette.jar is built by mvn package").isTrue();
+    // the JVM prints the options it was started with; the launcher's come first
+    Map<String, String> env = Map.of("GAZETTE_CDS", "0",
+        "GAZETTE_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    for (String command : List.of("crawl", "demo")) {
+      Result help = launch(env, command, "--help");
+      assertThat(help.code()).as(help.err()).isZero();
+      assertThat(help.out()).contains("-XX:TieredStopAtLevel=1");
+    }
+    Result extract = launch(env, "extract", "--help");
+    assertThat(extract.code()).as(extract.err()).isZero();
+    assertThat(extract.out()).doesNotContain("TieredStopAtLevel")
+        .contains("-XX:Tier4InvocationThreshold=50000");
+  }
+
   private static void assertJsonLinesOnly(String out, int expected) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> lines = out.lines().toList();
