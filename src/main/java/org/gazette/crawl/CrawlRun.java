@@ -149,6 +149,13 @@ public final class CrawlRun {
             resumes.revisits(), resumes.errors(), "its process ended mid-run"));
       }
     }
+    try {
+      // on disk now, not within the store's commit delay: a run killed in its first half second
+      // must still be found and resumed by the next start
+      state.flush();
+    } catch (org.gazette.store.StoreException e) {
+      log.warn("state store not written at the start of run {}: {}", runId, e.getMessage());
+    }
     RunSummary summary = null;
     String failure = null;
     try {

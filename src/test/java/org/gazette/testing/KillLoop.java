@@ -272,6 +272,33 @@ public final class KillLoop {
           .toList();
       assertThat(missing).as("responses in the archive with no capture in the state store")
           .isEmpty();
+      // and every run that wrote a WARC file has its row, to be resumed or reported
+      List<String> runsMissing = new ArrayList<>();
+      Set<String> runs = new HashSet<>();
+      try (Stream<Path> files = Files.list(warcDir)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".warc.gz")).sorted().toList()) {
+          String run = runOf(f);
+          assertThat(run).as("the run id in the warcinfo of %s", f.getFileName()).isNotNull();
+          runs.add(run);
+          if (store.runs().get(run).isEmpty()) {
+            runsMissing.add(run + " (" + f.getFileName() + ")");
+          }
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(runsMissing).as("runs with a WARC file and no row in the state store (of %s)",
+          runs).isEmpty();
+    }
+  }
+
+  /** The {@code gazette-run} of a WARC file's warcinfo record (its first), or null. */
+  private static String runOf(Path warc) throws IOException {
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(warc))) {
+      String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("(?m)^" + org.gazette.archive.Warcinfo.RUN + ": (\\S+)").matcher(head);
+      return m.find() ? m.group(1) : null;
     }
   }
 
