@@ -2,8 +2,9 @@
 # Crawl benchmark (not a test; issue 9): a synthetic news site (bench/SyntheticSite.java: front
 # page, 100 listing pages with pagination, 5,000 articles of about 9 KB with related blocks,
 # robots.txt; 5,101 pages, about 46 MB, always the same bytes) served by nginx on 127.0.0.1, crawled
-# by the real gazette binary (java -Xmx256m and the launcher's compiler choice for crawl, C1 alone; politeness delay 0, --allow-private, extraction
-# and JSON lines on) and by GNU wget (--recursive --level=inf --warc-file, the issue's
+# by the real gazette binary (java -Xmx256m with the launcher's options for crawl: C1 alone, and
+# the class data sharing archive a first crawl writes; politeness delay 0, --allow-private,
+# extraction and JSON lines on) and by GNU wget (--recursive --level=inf --warc-file, the issue's
 # reference), in alternating runs, ROUNDS rounds. For every run: wall time, pages/s, CPU seconds
 # (user + sys), peak RSS, peak Java heap (gazette: its GC log), WARC bytes, and for gazette the
 # JSON records written; then each gazette setting's pages/s over wget's of the same round, and
@@ -18,8 +19,8 @@
 # politeness.maxConnectionsPerHost (default 1: gazette's own default, one request in flight per
 # host, as wget). Default settings: 1:1 4:4. About 6 to 8 minutes on 2 cores at the defaults.
 # Environment: ARTICLES (default 5000), PORT (default 18480), TIMEOUT (seconds, default 600: a
-# crawl still running then is stopped and counted failed), KEEP=1 keeps the temp folder (site,
-# outputs, logs) and prints where it is, JAVA_OPTS adds JVM options to gazette's runs (e.g. a
+# crawl still running then is stopped and counted failed), CDS=0 runs gazette without the class
+# archive, KEEP=1 keeps the temp folder (site, outputs, logs) and prints where it is, JAVA_OPTS adds JVM options to gazette's runs (e.g. a
 # JFR recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/crawl.jfr,settings=profile;
 # bench/jfr-costs.py reads it).
 set -euo pipefail
@@ -134,6 +135,16 @@ fail=()
 
 # the compiler thresholds ./gazette starts the JVM with (see the launcher): what a user runs
 launcher_jit=(-XX:TieredStopAtLevel=1)      # the launcher's choice for `crawl`: C1 alone
+# and its class data sharing archive, which the launcher writes at the end of the first crawl
+# after a build: here a one-page crawl writes it, before the timed runs (CDS=0 leaves it out)
+if [[ ${CDS:-1} != 0 ]]; then
+  (mkdir -p "$work/cds-run" && cd "$work/cds-run" && java "${launcher_jit[@]}" \
+    -XX:ArchiveClassesAtExit="$work/gazette.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$jar" crawl \
+    --config "$work/config-${settings[0]}" --seed "$base/" --max-depth 0 --min-delay 0 \
+    --allow-private --out warc --state state >out.txt 2>&1) \
+    || { echo "crawl.sh: the crawl writing the class archive failed: $work/cds-run/out.txt" >&2; exit 1; }
+  launcher_jit+=(-XX:SharedArchiveFile="$work/gazette.jsa" -Xlog:cds=off,cds+dynamic=off)
+fi
 
 run_gazette() { # round, setting
   local r=$1 s=$2 dir=$work/run-g-$s-$1
