@@ -37,7 +37,7 @@ final class IdleConnections implements AutoCloseable {
       while (queue != null && !queue.isEmpty() && found == null) {
         Idle candidate = queue.pollLast(); // the most recently used is the least likely closed
         count--;
-        if (now - candidate.expiresNanos() < 0 && !candidate.socket().isClosed()) {
+        if (now - candidate.expiresNanos() < 0 && quiet(candidate.socket())) {
           found = candidate.socket();
         } else {
           closeQuietly(candidate.socket());
@@ -118,6 +118,19 @@ final class IdleConnections implements AutoCloseable {
       if (oldest.getValue().isEmpty()) {
         idle.remove(oldest.getKey());
       }
+    }
+  }
+
+  /**
+   * Whether nothing came on the connection while it was idle: a server that times a kept
+   * connection out may say so first ({@code 408 Request Timeout}), and those bytes must not pass
+   * for the answer to the next request.
+   */
+  private static boolean quiet(Socket socket) {
+    try {
+      return !socket.isClosed() && socket.getInputStream().available() == 0;
+    } catch (IOException e) {
+      return false;
     }
   }
 

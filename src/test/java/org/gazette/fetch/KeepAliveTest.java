@@ -101,6 +101,22 @@ class KeepAliveTest {
   }
 
   @Test
+  void whatTheServerSaysOnAnIdleConnectionIsNotTakenForTheNextAnswer() throws Exception {
+    // some servers announce the end of a kept connection before closing it
+    Server.Reply timesOut = n -> framed(n, "");
+    try (Server server = new Server(timesOut); HttpFetcher http = fetcher(1 << 20)) {
+      server.afterEachAnswer("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
+          + "Content-Length: 0\r\n\r\n");
+      assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
+      server.awaitClosed(1);
+      HttpExchange second = http.get(server.uri("/2"), List.of());
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(body(second)).isEqualTo("page 2");
+      assertThat(server.connections()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aCutBodyEndsTheConnection() throws Exception {
     try (Server server = new Server(n -> framed(n, "")); HttpFetcher http = fetcher(3)) {
       HttpExchange cut = http.get(server.uri("/1"), List.of());
@@ -205,9 +221,17 @@ class KeepAliveTest {
           if (answer.close()) {
             return;
           }
+          if (lastWords != null) {
+            Thread.sleep(50);
+            out.write(lastWords.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return;
+          }
         }
       } catch (IOException | RuntimeException e) {
         // the test sees what the client got
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         closed.incrementAndGet();
       }
@@ -224,6 +248,13 @@ class KeepAliveTest {
         }
       }
       return null;
+    }
+
+    private volatile String lastWords;
+
+    /** After each answer, waits 50 ms, sends {@code words} and closes the connection. */
+    void afterEachAnswer(String words) {
+      lastWords = words;
     }
 
     URI uri(String path) {
