@@ -79,7 +79,7 @@ abstract class StateStoreContract {
       store.captures().record(response("https://n.example/2", T0, file, 900, "<urn:2>", "sha1:2"));
       store.captures().record(response("https://n.example/3", T0,
           tmp.resolve("b.warc.gz").toAbsolutePath().toString(), 0, "<urn:3>", "sha1:3"));
-      store.flush(); // nothing to see, but it must not fail on either database
+      store.flush(); // must not fail on either database (StateStoreFlushIT: what it writes on H2)
       assertThat(store.captures().recordIdsIn(a)).containsExactlyInAnyOrder("<urn:1>", "<urn:2>");
       assertThat(store.captures().recordIdsIn(tmp.resolve("c.warc.gz"))).isEmpty();
       CaptureEntry second = store.captures().byRecordId("<urn:2>").orElseThrow();
