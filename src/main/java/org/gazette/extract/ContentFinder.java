@@ -48,6 +48,7 @@ final class ContentFinder {
   private final Boilerplate chrome;
   private final TextShare share;
   private final Map<Element, Boolean> skippedInLines = new IdentityHashMap<>();
+  private final Map<String, TextNormalizer.Weighed> normalizedLines = new IdentityHashMap<>();
   // the container and its lines, found on the first call: they depend on neither title nor zone
   private Element best;
   private List<Line> lines;
@@ -562,6 +563,52 @@ final class ContentFinder {
   }
 
   /**
+   * {@link TextNormalizer#normalizeWeighed} of a line's text, kept by the text's identity: a
+   * line of one text node is that node's string (see {@link LineText}), so a paragraph read
+   * again (the story's lines after the widening walk read them) is not normalized again.
+   */
+  private TextNormalizer.Weighed normalized(String text) {
+    return normalizedLines.computeIfAbsent(text, TextNormalizer::normalizeWeighed);
+  }
+
+  /** {@code TextNormalizer.weight(TextNormalizer.normalize(text))}. */
+  private int normalizedWeight(String text) {
+    return normalized(text).weight();
+  }
+
+  /**
+   * The text of the line being read. A line of one piece (a paragraph's one text node) is that
+   * piece itself, no copy. A line of more is built in a new builder each time rather than in an
+   * emptied one: a builder that once held a character beyond Latin-1 keeps two bytes a
+   * character, so every later line would be widened as it is appended and narrowed when taken.
+   */
+  private static final class LineText {
+    /** The only piece so far, or null. */
+    private String single;
+    /** The pieces so far when there are several, else null. */
+    private StringBuilder joined;
+
+    void append(String s) {
+      if (joined != null) {
+        joined.append(s);
+      } else if (single == null) {
+        single = s;
+      } else {
+        joined = new StringBuilder(single.length() + s.length()).append(single).append(s);
+        single = null;
+      }
+    }
+
+    /** The text, then empty. */
+    String take() {
+      String taken = joined != null ? joined.toString() : single != null ? single : "";
+      joined = null;
+      single = null;
+      return taken;
+    }
+  }
+
+  /**
    * A line of text.
    *
    * @param outside true if it lies outside the voted container, in the block widening added
@@ -576,8 +623,8 @@ final class ContentFinder {
 
   private final class LineCollector implements NodeFilter {
     private final List<Line> lines = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder linkText = new StringBuilder();
+    private final LineText text = new LineText();
+    private final LineText linkText = new LineText();
     private final Element inner;
     private int linkDepth;
     private int structuredDepth;
@@ -633,14 +680,12 @@ final class ContentFinder {
     }
 
     void flush() {
-      String line = TextNormalizer.normalize(text.toString());
-      if (!line.isEmpty()) {
-        lines.add(new Line(line, TextNormalizer.weight(line),
-            TextNormalizer.weight(TextNormalizer.normalize(linkText.toString())), !inside,
+      TextNormalizer.Weighed line = normalized(text.take());
+      String links = linkText.take();
+      if (!line.text().isEmpty()) {
+        lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), !inside,
             structuredDepth > 0, headingDepth > 0, headerDepth > 0, titleDepth > 0));
       }
-      text.setLength(0);
-      linkText.setLength(0);
     }
   }
 
@@ -650,8 +695,8 @@ final class ContentFinder {
    */
   private final class LeadCollector implements NodeFilter {
     private final List<Line> lines = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder linkText = new StringBuilder();
+    private final LineText text = new LineText();
+    private final LineText linkText = new LineText();
     private final Element heading;
     private final Element story;
     private boolean started;
@@ -702,14 +747,12 @@ final class ContentFinder {
     }
 
     void flush() {
-      String line = TextNormalizer.normalize(text.toString());
-      if (!line.isEmpty()) {
-        lines.add(new Line(line, TextNormalizer.weight(line),
-            TextNormalizer.weight(TextNormalizer.normalize(linkText.toString())), true, false,
+      TextNormalizer.Weighed line = normalized(text.take());
+      String links = linkText.take();
+      if (!line.text().isEmpty()) {
+        lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), true, false,
             false, true, false));
       }
-      text.setLength(0);
-      linkText.setLength(0);
     }
   }
 
@@ -734,8 +777,8 @@ final class ContentFinder {
     private final Map<Element, int[]> ranges = new IdentityHashMap<>();
     /** Kept weight of the line made of pieces i..j, by i * pieces + j: shared between levels. */
     private final Map<Long, Integer> lineWeights = new HashMap<>();
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder linkText = new StringBuilder();
+    private final LineText text = new LineText();
+    private final LineText linkText = new LineText();
     private int linkDepth;
 
     ChainLines(List<Element> chain) {
@@ -782,11 +825,9 @@ final class ContentFinder {
 
     /** Ends the current piece; {@code lineEnd} if a line ends there at every level. */
     private void cut(boolean lineEnd) {
-      texts.add(text.toString());
-      linkTexts.add(linkText.toString());
+      texts.add(text.take());
+      linkTexts.add(linkText.take());
       lineEnds.add(lineEnd);
-      text.setLength(0);
-      linkText.setLength(0);
     }
 
     /** {@link ContentFinder#keptWeight} of an element of the chain. */
@@ -806,17 +847,23 @@ final class ContentFinder {
     /** The weight of the line made of pieces {@code first..last} if it is kept, else 0. */
     private int lineWeight(int first, int last) {
       return lineWeights.computeIfAbsent((long) first * texts.size() + last, k -> {
-        StringBuilder line = new StringBuilder();
-        StringBuilder links = new StringBuilder();
-        for (int i = first; i <= last; i++) {
-          line.append(texts.get(i));
-          links.append(linkTexts.get(i));
-        }
-        String normalized = TextNormalizer.normalize(line.toString());
-        int weight = TextNormalizer.weight(normalized);
-        int linkWeight = TextNormalizer.weight(TextNormalizer.normalize(links.toString()));
-        return !normalized.isEmpty() && isKept(weight, linkWeight) ? weight : 0;
+        TextNormalizer.Weighed normalized = normalized(joined(texts, first, last));
+        int weight = normalized.weight();
+        int linkWeight = normalizedWeight(joined(linkTexts, first, last));
+        return !normalized.text().isEmpty() && isKept(weight, linkWeight) ? weight : 0;
       });
+    }
+
+    /** The pieces {@code first..last} joined: the piece itself for a line of one (most are). */
+    private static String joined(List<String> pieces, int first, int last) {
+      if (first == last) {
+        return pieces.get(first);
+      }
+      StringBuilder joined = new StringBuilder();
+      for (int i = first; i <= last; i++) {
+        joined.append(pieces.get(i));
+      }
+      return joined.toString();
     }
   }
 }

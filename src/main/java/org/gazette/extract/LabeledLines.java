@@ -26,9 +26,29 @@ final class LabeledLines {
           + "|\\s(?:" + EDITOR_LABEL + "|" + SOURCE_LABEL + "|" + AUTHOR_LABEL + "|" + DATE_LABEL
           + "|By)\\b|\\s\\d{4}[-/.年]))";
 
-  private static final Pattern EDITOR = label(EDITOR_LABEL);
-  private static final Pattern SOURCE = label(SOURCE_LABEL);
-  private static final Pattern AUTHOR = label(AUTHOR_LABEL);
+  private static final Label EDITOR = new Label(EDITOR_LABEL);
+  private static final Label SOURCE = new Label(SOURCE_LABEL);
+  private static final Label AUTHOR = new Label(AUTHOR_LABEL);
+
+  /**
+   * The pattern of a label's values, and the label's words: the pattern matches only where one
+   * of them is written as it is (the pattern is case-sensitive), so a line without any is passed
+   * over without trying the pattern at every position.
+   */
+  private record Label(Pattern pattern, List<String> words) {
+    Label(String labels) {
+      this(label(labels), List.of(labels.split("\\|")));
+    }
+
+    boolean mayMatch(String line) {
+      for (String w : words) {
+        if (line.contains(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** A line that starts with one of the labels, perhaps after a bracket or dash. */
   private static final Pattern STARTS_LABELLED =
@@ -107,11 +127,11 @@ final class LabeledLines {
     return Pattern.compile("(?:" + labels + ")" + VALUE);
   }
 
-  private static Optional<String> value(Pattern pattern, String line) {
-    if (line.indexOf(':') < 0 && line.indexOf('：') < 0) {
+  private static Optional<String> value(Label label, String line) {
+    if ((line.indexOf(':') < 0 && line.indexOf('：') < 0) || !label.mayMatch(line)) {
       return Optional.empty(); // every label is followed by a colon: most lines have none
     }
-    Matcher m = pattern.matcher(line);
+    Matcher m = label.pattern().matcher(line);
     if (!m.find()) {
       return Optional.empty();
     }

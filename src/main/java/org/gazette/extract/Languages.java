@@ -2,6 +2,7 @@ package org.gazette.extract;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,40 +37,48 @@ final class Languages {
   private static final Set<Integer> TRADITIONAL_ONLY = codePoints(TRADITIONAL);
 
   /** Function words, each in one language's list only. */
-  private static final Map<String, String> WORDS = new HashMap<>();
+  private static final FunctionWords WORDS = new FunctionWords()
+      .add("en", "the of and to in is that for it with as was on be by this are from at an have"
+          + " has not but which were or their they he she his her its been would will said")
+      .add("de", "der die das und ist nicht ein eine den dem des sich mit auf für von zu im auch"
+          + " wird werden sind wurde bei nach aus dass oder wie noch")
+      .add("fr", "le la les et est des une un du dans que qui pour pas sur au sont avec ce cette"
+          + " par plus été aux ont elle il ses leur mais")
+      .add("es", "el los las y es en que del una por con para se su al lo como más pero sus fue"
+          + " ha son este esta muy también desde")
+      .add("it", "il di che è e della per non sono gli una del alla con anche nel dei ha delle"
+          + " più questo stato come essere")
+      .add("pt", "o os e da do que em um uma para com não dos das no na por mais foi ao seu sua"
+          + " são também pelo pela")
+      .add("nl", "de het een en van is dat in op te niet met voor zijn er ook aan om bij dit die"
+          + " werd wordt worden naar");
 
-  static {
-    words("en", "the of and to in is that for it with as was on be by this are from at an have"
-        + " has not but which were or their they he she his her its been would will said");
-    words("de", "der die das und ist nicht ein eine den dem des sich mit auf für von zu im auch"
-        + " wird werden sind wurde bei nach aus dass oder wie noch");
-    words("fr", "le la les et est des une un du dans que qui pour pas sur au sont avec ce cette"
-        + " par plus été aux ont elle il ses leur mais");
-    words("es", "el los las y es en que del una por con para se su al lo como más pero sus fue"
-        + " ha son este esta muy también desde");
-    words("it", "il di che è e della per non sono gli una del alla con anche nel dei ha delle"
-        + " più questo stato come essere");
-    words("pt", "o os e da do que em um uma para com não dos das no na por mais foi ao seu sua"
-        + " são também pelo pela");
-    words("nl", "de het een en van is dat in op te niet met voor zijn er ook aan om bij dit die"
-        + " werd wordt worden naar");
-  }
-
-  /** The length of the longest word voted for: longer words need no lookup (nor substring). */
-  private static final int LONGEST_WORD =
-      WORDS.keySet().stream().mapToInt(String::length).max().orElse(0);
+  /** {@link #LETTERS} values: 0 for a character that is no letter, else its script ... */
+  private static final int OTHER_LETTER = 1;
+  private static final int HAN_LETTER = 2;
+  private static final int KANA_LETTER = 3;
+  private static final int HANGUL_LETTER = 4;
+  private static final int LATIN_LETTER = 5;
+  private static final int CYRILLIC_LETTER = 6;
+  private static final int ARABIC_LETTER = 7;
+  private static final int SCRIPTS = 8;
+  private static final int SCRIPT_MASK = 7;
+  /** ... and whether it is a {@link #SIMPLIFIED} or {@link #TRADITIONAL} character ... */
+  private static final int SIMPLIFIED_CHAR = 8;
+  private static final int TRADITIONAL_CHAR = 16;
+  /** ... or, for a surrogate, that the code point is to be read from the pair. */
+  private static final int SURROGATE = 32;
 
   /**
-   * The script of each character of the Basic Multilingual Plane, worked out at load: {@link
-   * Character.UnicodeScript#of} is a binary search over the script ranges, and it was asked for
-   * every letter of every page's sample.
+   * For each character of the Basic Multilingual Plane, whether it is a letter and its script,
+   * worked out at load: {@link Character#isLetter} and {@link Character.UnicodeScript#of} (a
+   * binary search over the script ranges) were asked for every character of every page's sample.
    */
-  private static final Character.UnicodeScript[] BMP_SCRIPTS =
-      new Character.UnicodeScript[Character.MAX_VALUE + 1];
+  private static final byte[] LETTERS = new byte[Character.MAX_VALUE + 1];
 
   static {
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      BMP_SCRIPTS[c] = Character.UnicodeScript.of(c);
+      LETTERS[c] = (byte) (Character.isSurrogate((char) c) ? SURROGATE : letterClass(c));
     }
   }
 
@@ -84,7 +93,48 @@ final class Languages {
    *     else the text's language, else the declared one; null when neither says
    */
   static String of(String declared, String text) {
-    String found = fromText(text);
+    if (text == null) {
+      return agreed(declared, null);
+    }
+    int length = Math.min(text.length(), SAMPLE);
+    char[] sample = new char[length];
+    text.getChars(0, length, sample, 0);
+    return agreed(declared, fromSample(sample, length, !latinDeclared(declared)));
+  }
+
+  /**
+   * {@link #of(String, String)} of the paragraphs joined by line breaks. Only the sample read
+   * is copied, straight from the paragraphs: no string of the whole story is made.
+   */
+  static String of(String declared, List<String> paragraphs) {
+    char[] sample = new char[SAMPLE];
+    int length = 0;
+    for (int i = 0; i < paragraphs.size() && length < SAMPLE; i++) {
+      if (i > 0) {
+        sample[length++] = '\n';
+      }
+      String p = paragraphs.get(i);
+      int taken = Math.min(p.length(), SAMPLE - length);
+      p.getChars(0, taken, sample, length);
+      length += taken;
+    }
+    return agreed(declared, fromSample(sample, length, !latinDeclared(declared)));
+  }
+
+  /**
+   * True if the declared tag is of a language written in Latin script. Then {@link #agreed}
+   * answers it for every Latin-script language the text may be in (and for none found): the
+   * text's words need not be read, only its scripts, which tell whether the text is in another.
+   */
+  private static boolean latinDeclared(String declared) {
+    if (declared == null) {
+      return false;
+    }
+    String[] parts = declared.split("-");
+    return parts.length > 0 && scriptOf(parts[0].toLowerCase(Locale.ROOT)).equals("latin");
+  }
+
+  private static String agreed(String declared, String found) {
     if (declared == null) {
       return found;
     }
@@ -107,102 +157,170 @@ final class Languages {
     if (text == null) {
       return null;
     }
-    String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
+    int length = Math.min(text.length(), SAMPLE);
+    char[] sample = new char[length];
+    text.getChars(0, length, sample, 0);
+    return fromSample(sample, length, true);
+  }
+
+  /**
+   * The language of the first {@code length} chars of {@code sample} (at most {@value #SAMPLE}),
+   * or null. Read from an array rather than a string: charAt and codePointAt check the index
+   * and the string's coding on every character, which the C1 compiler of crawls does not elide.
+   *
+   * @param readWords false to answer null rather than read which Latin-script language a text in
+   *     Latin script is in
+   */
+  private static String fromSample(char[] sample, int length, boolean readWords) {
     int letters = 0;
-    int han = 0;
-    int kana = 0;
-    int hangul = 0;
-    int latin = 0;
-    int cyrillic = 0;
-    int arabic = 0;
+    int[] scripts = new int[SCRIPTS];
     int simplified = 0;
     int traditional = 0;
-    for (int i = 0; i < sample.length(); ) {
-      int cp = sample.codePointAt(i);
-      i += Character.charCount(cp);
-      if (!isLetter(cp)) {
+    // set by the chars that do not lower alone to one char (see latinLanguage)
+    boolean lowersApart = false;
+    for (int i = 0; i < length; ) {
+      char c = sample[i];
+      int k = LETTERS[c];
+      if (k == SURROGATE) {
+        int cp = Character.codePointAt(sample, i, length); // a lone surrogate is read as itself
+        i += Character.charCount(cp);
+        k = letterClass(cp);
+        lowersApart = true;
+      } else {
+        i++;
+        lowersApart |= c == '\u03A3' || c == '\u0130';
+      }
+      if (k == 0) {
         continue;
       }
       letters++;
-      Character.UnicodeScript script =
-          cp <= Character.MAX_VALUE ? BMP_SCRIPTS[cp] : Character.UnicodeScript.of(cp);
-      switch (script) {
-        case HAN -> {
-          han++;
-          simplified += SIMPLIFIED_ONLY.contains(cp) ? 1 : 0;
-          traditional += TRADITIONAL_ONLY.contains(cp) ? 1 : 0;
-        }
-        case HIRAGANA, KATAKANA -> kana++;
-        case HANGUL -> hangul++;
-        case LATIN -> latin++;
-        case CYRILLIC -> cyrillic++;
-        case ARABIC -> arabic++;
-        default -> { }
-      }
+      scripts[k & SCRIPT_MASK]++;
+      simplified += (k & SIMPLIFIED_CHAR) != 0 ? 1 : 0;
+      traditional += (k & TRADITIONAL_CHAR) != 0 ? 1 : 0;
     }
     if (letters < 20) {
       return null;
     }
-    if (kana > letters * 0.05) {
+    if (scripts[KANA_LETTER] > letters * 0.05) {
       return "ja"; // Japanese mixes kanji with kana; Chinese has none
     }
-    if (hangul >= letters * SCRIPT_SHARE) {
+    if (scripts[HANGUL_LETTER] >= letters * SCRIPT_SHARE) {
       return "ko";
     }
-    if (han >= letters * SCRIPT_SHARE) {
+    if (scripts[HAN_LETTER] >= letters * SCRIPT_SHARE) {
       if (simplified == traditional) {
         return "zh";
       }
       return simplified > traditional ? "zh-Hans" : "zh-Hant";
     }
-    if (cyrillic >= letters * SCRIPT_SHARE) {
+    if (scripts[CYRILLIC_LETTER] >= letters * SCRIPT_SHARE) {
       return "ru";
     }
-    if (arabic >= letters * SCRIPT_SHARE) {
+    if (scripts[ARABIC_LETTER] >= letters * SCRIPT_SHARE) {
       return "ar";
     }
-    return latin >= letters * SCRIPT_SHARE ? latinLanguage(sample) : null;
-  }
-
-  /** {@link Character#isLetter(int)}, answered without a table lookup for ASCII. */
-  private static boolean isLetter(int cp) {
-    if (cp < 128) {
-      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (scripts[LATIN_LETTER] < letters * SCRIPT_SHARE || !readWords) {
+      return null;
     }
-    return Character.isLetter(cp);
+    if (lowersApart) {
+      char[] lower = new String(sample, 0, length).toLowerCase(Locale.ROOT).toCharArray();
+      return latinLanguage(lower, lower.length);
+    }
+    return latinLanguage(sample, length);
   }
 
-  private static String latinLanguage(String text) {
-    Map<String, Integer> votes = new HashMap<>();
-    int words = 0;
+  /** The {@link #LETTERS} value of a code point (for a surrogate, of the lone surrogate). */
+  private static int letterClass(int cp) {
+    if (!Character.isLetter(cp)) {
+      return 0;
+    }
+    int k = switch (Character.UnicodeScript.of(cp)) {
+      case HAN -> HAN_LETTER;
+      case HIRAGANA, KATAKANA -> KANA_LETTER;
+      case HANGUL -> HANGUL_LETTER;
+      case LATIN -> LATIN_LETTER;
+      case CYRILLIC -> CYRILLIC_LETTER;
+      case ARABIC -> ARABIC_LETTER;
+      default -> OTHER_LETTER;
+    };
+    return k | (SIMPLIFIED_ONLY.contains(cp) ? SIMPLIFIED_CHAR : 0)
+        | (TRADITIONAL_ONLY.contains(cp) ? TRADITIONAL_CHAR : 0);
+  }
+
+  /**
+   * The Latin-script language of the text by its function words, or null.
+   *
+   * <p>The words are those of the text in lower case ({@code toLowerCase(Locale.ROOT)}): the runs
+   * of letters, each looked up lowered. The text is not lowered first: each character of the
+   * Basic Multilingual Plane but the surrogates, the capital sigma (whose lower case depends on
+   * where it stands) and the dotted capital I (two characters in lower case) lowers alone to one
+   * character by {@link Character#toLowerCase(int)}, a letter exactly when it is one (checked for
+   * each). Text with one of those others comes here lowered already, which lowering again keeps.
+   */
+  private static String latinLanguage(char[] text, int length) {
+    Votes votes = new Votes();
     // the words are the runs of letters, split by hand: a regex split cost more than the voting
-    String lower = text.toLowerCase(Locale.ROOT);
     int start = -1;
-    for (int i = 0; i <= lower.length(); ) {
-      int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
-      boolean letter = isLetter(cp);
+    for (int i = 0; i < length; i++) {
+      int k = LETTERS[text[i]];
+      boolean letter = k != 0;
+      int width = 1;
+      if (k == SURROGATE) { // rare: no code point read for other chars
+        int cp = Character.codePointAt(text, i, length); // a lone surrogate is read as itself
+        letter = Character.isLetter(cp);
+        width = Character.charCount(cp);
+      }
       if (letter && start < 0) {
         start = i;
       } else if (!letter && start >= 0) {
-        words++;
-        String lang = i - start > LONGEST_WORD ? null : WORDS.get(lower.substring(start, i));
-        if (lang != null) {
-          votes.merge(lang, 1, Integer::sum);
-        }
+        votes.add(WORDS.language(text, start, i));
         start = -1;
       }
-      i += i < lower.length() ? Character.charCount(cp) : 1;
+      i += width - 1;
     }
-    String best = null;
-    int bestVotes = 0;
-    for (Map.Entry<String, Integer> e : votes.entrySet()) {
-      if (e.getValue() > bestVotes) {
-        best = e.getKey();
-        bestVotes = e.getValue();
+    if (start >= 0) {
+      votes.add(WORDS.language(text, start, length));
+    }
+    return votes.best();
+  }
+
+  /** The votes of a text's words for the languages of {@link #WORDS}. */
+  private static final class Votes {
+    private final int[] votes = new int[WORDS.languages().size()];
+    /**
+     * The languages in the order of their first vote: ties go to the first met in a HashMap of
+     * the votes, as they always have, and where keys collide ("es", "nl") that order depends on
+     * the order in which merge added them.
+     */
+    private final int[] voted = new int[votes.length];
+    private int languagesVoted;
+    private int words;
+
+    /** Counts a word, and its vote when it is a function word (language not -1). */
+    void add(int language) {
+      words++;
+      if (language >= 0 && votes[language]++ == 0) {
+        voted[languagesVoted++] = language;
       }
     }
-    // a few function words per hundred: prose, not a list of names
-    return bestVotes >= 3 && bestVotes * 20 >= words ? best : null;
+
+    /** The language with the most votes, if a few words in a hundred voted for it; or null. */
+    String best() {
+      Map<String, Integer> byLanguage = new HashMap<>();
+      for (int v = 0; v < languagesVoted; v++) {
+        byLanguage.merge(WORDS.languages().get(voted[v]), votes[voted[v]], Integer::sum);
+      }
+      String best = null;
+      int bestVotes = 0;
+      for (Map.Entry<String, Integer> e : byLanguage.entrySet()) {
+        if (e.getValue() > bestVotes) {
+          best = e.getKey();
+          bestVotes = e.getValue();
+        }
+      }
+      // a few function words per hundred: prose, not a list of names
+      return bestVotes >= 3 && bestVotes * 20 >= words ? best : null;
+    }
   }
 
   /** The script family a language is written in, to tell whether text can be in it. */
@@ -213,13 +331,6 @@ final class Languages {
       case "ar", "fa", "ur" -> "arabic";
       default -> "latin";
     };
-  }
-
-  private static void words(String lang, String list) {
-    for (String w : list.split(" ")) {
-      // a word common to two languages votes for the first listed
-      WORDS.putIfAbsent(w, lang);
-    }
   }
 
   private static Set<Integer> codePoints(String s) {

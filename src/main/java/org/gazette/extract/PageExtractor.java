@@ -117,7 +117,7 @@ public final class PageExtractor {
         labelled(page, LabeledLines::editor).orElse(null),
         labelled(page, LabeledLines::source).orElse(null),
         PageMeta.section(elements, ld, title),
-        Languages.of(PageMeta.language(elements), String.join("\n", content.paragraphs())),
+        Languages.of(PageMeta.language(elements), content.paragraphs()),
         ctx.charset(), PageMeta.description(elements, ld),
         PageMeta.image(elements, ld),
         body.text(), related.items(), body.extractor(), ctx.warc());

@@ -162,7 +162,7 @@ final class PageMeta {
     Optional<String> meta = page.metaTag("og:image", "og:image:url", "twitter:image")
         .map(m -> page.absUrl(m, "content"))
         .filter(u -> !u.isEmpty());
-    return meta.or(() -> ld.text("image").map(u -> resolve(page.document(), u))).orElse(null);
+    return meta.or(() -> ld.text("image").map(u -> resolve(page, u))).orElse(null);
   }
 
   /** The description meta, else og:description, twitter:description, JSON-LD description. */
@@ -297,10 +297,12 @@ final class PageMeta {
     return null;
   }
 
-  private static String resolve(Document doc, String url) {
+  private static String resolve(PageElements page, String url) {
+    Document doc = page.document();
     Element probe = doc.createElement("a").attr("href", url);
     probe.setBaseUri(doc.location());
-    String abs = probe.absUrl("href");
+    // the page's resolver, which has the base parsed already, rather than probe.absUrl
+    String abs = page.absUrl(probe, "href");
     return abs.isEmpty() ? null : abs;
   }
 

@@ -84,13 +84,17 @@ public final class TextNormalizer {
    */
   private static boolean surelyComposed(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 0x300 && !(c >= 0x4E00 && c <= 0x9FFF) && !(c >= 0x3000 && c <= 0x3029)
-          && !(c >= 0xFF01 && c <= 0xFF5E)) {
+      if (!isSurelyComposed(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** True for a character {@link #surelyComposed} accepts. */
+  private static boolean isSurelyComposed(char c) {
+    return c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3029)
+        || (c >= 0xFF01 && c <= 0xFF5E);
   }
 
   /**
@@ -172,6 +176,52 @@ public final class TextNormalizer {
         || c == 0x205F || c == 0x3000;
   }
 
+  /** A text as {@link #normalize} returns it, and its {@link #weight}. */
+  record Weighed(String text, int weight) {}
+
+  /**
+   * {@link #normalize} the text and {@link #weight} the result. Most lines are normalized
+   * already: for them one pass over the text tells so and weighs it, where normalizing and
+   * weighing read it three times over.
+   *
+   * @param text not null
+   */
+  static Weighed normalizeWeighed(String text) {
+    int w = weightIfNormalized(text);
+    if (w >= 0) {
+      return new Weighed(text, w);
+    }
+    String s = normalize(text);
+    return new Weighed(s, weight(s));
+  }
+
+  /**
+   * The weight of a text that {@link #normalize} surely leaves as it is, else -1: one that
+   * {@link #isFolded is folded}, {@link #surelyComposed is surely composed} and has no
+   * parenthesis (the pinyin remover's cue). Such a text has no surrogates, which are not surely
+   * composed, so its weight is that of each of its chars.
+   */
+  private static int weightIfNormalized(String s) {
+    int n = s.length();
+    if (n > 0 && (isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1)))) {
+      return -1;
+    }
+    int w = 0;
+    boolean space = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int k = CHAR_CLASS[c];
+      boolean isSpace = (k & SPACE) != 0;
+      if ((k & INVISIBLE) != 0 || (isSpace && (c != ' ' || space)) || c == '(' || c == '（'
+          || !isSurelyComposed(c)) {
+        return -1;
+      }
+      space = isSpace;
+      w += k >> WEIGHT_SHIFT;
+    }
+    return w;
+  }
+
   /** Like {@link #normalize}, but null when nothing visible is left. */
   static String normalizeOrNull(String text) {
     String s = normalize(text);
@@ -198,8 +248,13 @@ public final class TextNormalizer {
     return w;
   }
 
+  /** The {@link #weight} of a char that is not a surrogate; 0 for a surrogate. */
+  static int charWeight(char c) {
+    return CHAR_CLASS[c] >> WEIGHT_SHIFT;
+  }
+
   /** The weight of one code point: 3 for Han, kana and Hangul, 0 for spaces, else 1. */
-  private static int codePointWeight(int cp) {
+  static int codePointWeight(int cp) {
     // no Han, kana or Hangul below U+1100: skips the script lookup for most text
     if (cp >= 0x1100 && isCjk(cp)) {
       return 3;

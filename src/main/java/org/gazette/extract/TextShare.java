@@ -190,15 +190,18 @@ final class TextShare {
   }
 
   /**
-   * Adds a text node's digits, colons, time marks, letters and parentheses to the sums.
+   * Adds a text node's digits, colons, time marks, letters and parentheses to the sums, and
+   * weighs it in the same pass (every text node of the page is read here).
    *
-   * @return true if {@link Element#text()} keeps every character of this text node that {@link
-   *     TextNormalizer#weight} counts: it drops zero-width spaces and soft hyphens (outside
-   *     {@code <pre>}) and trims control characters at its ends, and text nodes are joined,
-   *     which pairs lone surrogates. Pages with such characters are rare; their elements take the
-   *     text for its weight.
+   * <p>Clears {@link Sums#exact} unless {@link Element#text()} keeps every character of this
+   * text node that {@link TextNormalizer#weight} counts: it drops zero-width spaces and soft
+   * hyphens (outside {@code <pre>}) and trims control characters at its ends, and text nodes are
+   * joined, which pairs lone surrogates. Pages with such characters are rare; their elements
+   * take the text for its weight.
+   *
+   * @return {@code TextNormalizer.weight(text)}
    */
-  private static boolean countKinds(String text, Sums s) {
+  private static int countKinds(String text, Sums s) {
     boolean exact = true;
     int digits = 0;
     int colons = 0;
@@ -208,8 +211,10 @@ final class TextShare {
     int han = 0;
     int parentheses = 0;
     int punctuation = 0;
+    int weight = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      weight += TextNormalizer.charWeight(c); // a surrogate's is added below
       if (c < 128) {
         int k = ASCII_KINDS[c];
         digits += k & DIGIT;
@@ -226,9 +231,12 @@ final class TextShare {
         } else if (Character.isSurrogate(c)) {
           if (Character.isHighSurrogate(c) && i + 1 < text.length()
               && Character.isLowSurrogate(text.charAt(i + 1))) {
-            i++; // a whole pair: a character beyond the BMP, none of the kinds counted
+            // a whole pair: a character beyond the BMP, none of the kinds counted
+            i++;
+            weight += TextNormalizer.codePointWeight(Character.toCodePoint(c, text.charAt(i)));
             continue;
           }
+          weight += TextNormalizer.codePointWeight(c); // weighed alone, as weight() does
           exact = false;
         }
         colons += c == '：' ? 1 : 0;
@@ -245,7 +253,8 @@ final class TextShare {
     s.lettersDigitsHan += upper + lower + digits + han;
     s.parentheses += parentheses;
     s.punctuation += punctuation;
-    return exact;
+    s.exact &= exact;
+    return weight;
   }
 
   private final class Counter implements NodeVisitor {
@@ -264,9 +273,8 @@ final class TextShare {
         }
       } else if (node instanceof TextNode t && t.parent() != null) {
         String text = t.getWholeText();
-        int w = TextNormalizer.weight(text);
         Sums s = open.peek(); // the text's parent: no map lookup per text node
-        s.exact &= countKinds(text, s);
+        int w = countKinds(text, s);
         s.text += w;
         if (linkDepth == 0) {
           s.plain += w;

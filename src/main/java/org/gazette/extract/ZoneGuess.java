@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * The zone a page most likely writes its local times in, for a crawl with no site configuration
@@ -38,13 +40,15 @@ public final class ZoneGuess {
       Map.entry("in", "Asia/Kolkata"), Map.entry("vn", "Asia/Ho_Chi_Minh"),
       Map.entry("th", "Asia/Bangkok"), Map.entry("nz", "Pacific/Auckland"));
 
+  private static final Evaluator HTML_LANG = PageElements.selector("html[lang]");
+
   private ZoneGuess() {}
 
   /** The guessed zone, or empty when neither language nor domain says. */
   public static Optional<ZoneId> of(Document page, String url) {
-    String lang = page.selectFirst("html[lang]") == null ? ""
-        : page.selectFirst("html[lang]").attr("lang").trim().toLowerCase(Locale.ROOT)
-            .replace('_', '-');
+    Element html = page.selectFirst(HTML_LANG); // asked once per page, the query parsed once
+    String lang = html == null ? ""
+        : html.attr("lang").trim().toLowerCase(Locale.ROOT).replace('_', '-');
     while (!lang.isEmpty()) {
       String zone = BY_LANGUAGE_TAG.get(lang);
       if (zone != null) {

@@ -49,4 +49,14 @@ class LanguagesTest {
     };
     assertThat(Languages.of(declared, sample)).isEqualTo(expected);
   }
+
+  /** Ties go as they went when the votes were merged into a HashMap: "es" and "nl" collide. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      el los las muy het een van ook | nl
+      het een van ook el los las muy | es
+      """)
+  void breaksTiesAsBefore(String text, String expected) {
+    assertThat(Languages.fromText(text)).isEqualTo(expected);
+  }
 }
