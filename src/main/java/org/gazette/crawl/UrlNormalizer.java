@@ -44,8 +44,8 @@ final class UrlNormalizer {
   // the last few thousand are kept, so each is worked out about once a run instead of once a
   // page. Cleared when full, which costs only hits; long URLs are not kept, so a hostile page
   // cannot fill memory with them.
-  private static final int CACHED = 8192;
-  private static final int LONGEST_CACHED = 2048;
+  private static final int CACHED = 4096;
+  private static final int LONGEST_CACHED = 512; // at most about 5 MB in all
   private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<String>>
       KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
