@@ -45,7 +45,7 @@ final class UrlNormalizer {
   // page. Cleared when full, which costs only hits; long URLs are not kept, so a hostile page
   // cannot fill memory with them.
   private static final int CACHED = 4096;
-  private static final int LONGEST_CACHED = 512; // at most about 5 MB in all
+  private static final int LONGEST_CACHED = 512; // URL and normal form: at most about 7 MB in all
   private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<String>>
       KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,6 +66,9 @@ final class UrlNormalizer {
     java.util.Optional<String> known = KNOWN.get(url);
     if (known == null) {
       known = java.util.Optional.ofNullable(normalizeUncached(url));
+      if (known.map(String::length).orElse(0) > LONGEST_CACHED) {
+        return known.get(); // percent-encoding can make a URL nine times longer
+      }
       if (KNOWN.size() >= CACHED) {
         KNOWN.clear();
       }

@@ -46,9 +46,16 @@ public final class HttpFetcher implements AutoCloseable {
 
   private final FetchOptions options;
   private final IdleConnections idle = new IdleConnections();
+  private final SSLSocketFactory tls;
 
   public HttpFetcher(FetchOptions options) {
+    this(options, null);
+  }
+
+  /** A fetcher whose TLS connections trust what {@code tls} trusts (tests: a local CA). */
+  HttpFetcher(FetchOptions options, SSLSocketFactory tls) {
     this.options = options;
+    this.tls = tls;
   }
 
   /** Closes the connections kept for later requests; the fetcher opens new ones if used again. */
@@ -80,12 +87,15 @@ public final class HttpFetcher implements AutoCloseable {
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     InetAddress address = resolve(uri, host);
     IdleConnections.Key key = new IdleConnections.Key(tls, host, port, address);
-    Socket kept = idle.take(key);
+    IdleConnections.Connection kept = idle.take(key);
     if (kept != null) {
       try {
         return exchange(uri, key, kept, extraHeaders);
       } catch (StaleConnection e) {
         // closed by the server while idle (its keep-alive ran out first): a new connection
+        org.slf4j.LoggerFactory.getLogger(HttpFetcher.class).debug(
+            "kept connection to {}:{} gave no answer ({}); asking again on a new one", host, port,
+            String.valueOf(e.getCause()));
       }
     }
     try {
@@ -108,29 +118,31 @@ public final class HttpFetcher implements AutoCloseable {
    * One request and its response, on {@code kept} or else on a new connection; the connection
    * is kept again when the response allows it, else closed.
    */
-  private HttpExchange exchange(URI uri, IdleConnections.Key key, Socket kept,
-      List<HttpHeader> extraHeaders) throws FetchException, StaleConnection {
+  private HttpExchange exchange(URI uri, IdleConnections.Key key,
+      IdleConnections.Connection kept, List<HttpHeader> extraHeaders)
+      throws FetchException, StaleConnection {
     long started = System.nanoTime();
     long deadline = started + options.totalTimeout().toNanos();
     // WARC-Date and fetched_at carry milliseconds, no more
     Instant date = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     byte[] request = requestBytes(uri, key.host(), key.port(), key.tls(), extraHeaders);
-    Socket socket = kept;
-    boolean keep = false;
+    IdleConnections.Connection connection = kept;
+    boolean pooled = false;
     WireReader wire = null;
     try {
-      if (socket == null) {
-        socket = connect(uri, key.address(), key.host(), key.port(), key.tls());
+      if (connection == null) {
+        connection = connect(uri, key.address(), key.host(), key.port(), key.tls());
       }
+      Socket socket = connection.socket();
       OutputStream out = socket.getOutputStream();
       out.write(request);
       out.flush();
       wire = new WireReader(socket, options.readTimeout().toMillis(), deadline);
       ResponseReader.Response r = new ResponseReader(wire, options.maxBodySize()).read(uri);
       long elapsed = (System.nanoTime() - started) / 1_000_000;
-      keep = r.reusable() && wire.drained();
-      if (keep) {
-        idle.offer(key, socket, keepNanos(r.headers()));
+      if (r.reusable() && wire.drained()) {
+        idle.offer(key, connection, keepNanos(r.headers())); // the pool owns it from here
+        pooled = true;
       }
       return new HttpExchange(uri, date, key.address(), request, wire.wireBytes(), r.bodyOffset(),
           r.status(), r.headers(), r.payload(), r.truncation(), elapsed);
@@ -153,8 +165,8 @@ public final class HttpFetcher implements AutoCloseable {
       }
       throw new FetchException(FetchException.Kind.IO, uri, String.valueOf(e.getMessage()), e);
     } finally {
-      if (!keep && socket != null) {
-        closeQuietly(socket);
+      if (!pooled && connection != null) {
+        closeQuietly(connection.socket());
       }
     }
   }
@@ -212,8 +224,8 @@ public final class HttpFetcher implements AutoCloseable {
     return address;
   }
 
-  private Socket connect(URI uri, InetAddress address, String host, int port, boolean tls)
-      throws IOException {
+  private IdleConnections.Connection connect(URI uri, InetAddress address, String host, int port,
+      boolean tls) throws IOException {
     Socket socket = new Socket();
     try {
       socket.connect(new InetSocketAddress(address, port),
@@ -227,10 +239,9 @@ public final class HttpFetcher implements AutoCloseable {
           "connect to " + address.getHostAddress() + ":" + port + " failed: " + e.getMessage(), e);
     }
     if (!tls) {
-      return socket;
+      return new IdleConnections.Connection(socket, socket);
     }
-    SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-        .createSocket(socket, host, port, true);
+    SSLSocket ssl = (SSLSocket) tls().createSocket(socket, host, port, true);
     SSLParameters params = ssl.getSSLParameters();
     params.setEndpointIdentificationAlgorithm("HTTPS");
     if (!Character.isDigit(host.charAt(host.length() - 1))) {
@@ -244,7 +255,11 @@ public final class HttpFetcher implements AutoCloseable {
       ssl.close(); // the caller never gets the socket to close: a failed handshake must not leak it
       throw e;
     }
-    return ssl;
+    return new IdleConnections.Connection(ssl, socket);
+  }
+
+  private SSLSocketFactory tls() {
+    return tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
   }
 
   private byte[] requestBytes(URI uri, String host, int port, boolean tls,

@@ -17,7 +17,14 @@ final class IdleConnections implements AutoCloseable {
   /** An origin and the address it resolved to: a new address means a new connection. */
   record Key(boolean tls, String host, int port, InetAddress address) {}
 
-  private record Idle(Socket socket, long expiresNanos) {}
+  /**
+   * A connection: the socket requests go over, and the TCP socket under it (the same one for
+   * plain HTTP). Only the TCP socket tells whether bytes came in while idle: a TLS socket counts
+   * only what it has decrypted, and nothing is decrypted while nobody reads.
+   */
+  record Connection(Socket socket, Socket tcp) {}
+
+  private record Idle(Connection connection, long expiresNanos) {}
 
   /** At most this many idle connections to one origin (one per connection the gate allows). */
   private static final int PER_KEY = 8;
@@ -29,18 +36,18 @@ final class IdleConnections implements AutoCloseable {
   private boolean closed;
 
   /** A connection to {@code key} that is still within its idle time, or null. */
-  Socket take(Key key) {
+  Connection take(Key key) {
     long now = System.nanoTime();
-    Socket found = null;
+    Connection found = null;
     synchronized (this) {
       ArrayDeque<Idle> queue = idle.get(key);
       while (queue != null && !queue.isEmpty() && found == null) {
         Idle candidate = queue.pollLast(); // the most recently used is the least likely closed
         count--;
-        if (now - candidate.expiresNanos() < 0 && quiet(candidate.socket())) {
-          found = candidate.socket();
+        if (now - candidate.expiresNanos() < 0 && quiet(candidate.connection())) {
+          found = candidate.connection();
         } else {
-          closeQuietly(candidate.socket());
+          closeQuietly(candidate.connection());
         }
       }
       if (queue != null && queue.isEmpty()) {
@@ -50,26 +57,27 @@ final class IdleConnections implements AutoCloseable {
     return found;
   }
 
-  /** Keeps {@code socket} for {@code keepNanos}, or closes it when there is no room. */
-  void offer(Key key, Socket socket, long keepNanos) {
+  /** Keeps {@code connection} for {@code keepNanos}, or closes it when there is no room. */
+  void offer(Key key, Connection connection, long keepNanos) {
     long now = System.nanoTime();
     synchronized (this) {
       if (!closed && keepNanos > 0) {
         dropExpired(now);
-        ArrayDeque<Idle> queue = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
-        if (queue.size() >= PER_KEY) {
-          closeQuietly(queue.pollFirst().socket());
+        ArrayDeque<Idle> queue = idle.get(key);
+        if (queue != null && queue.size() >= PER_KEY) {
+          closeQuietly(queue.pollFirst().connection());
           count--;
         }
         if (count >= TOTAL) {
           dropOldest();
         }
-        queue.addLast(new Idle(socket, now + keepNanos));
+        idle.computeIfAbsent(key, k -> new ArrayDeque<>())
+            .addLast(new Idle(connection, now + keepNanos));
         count++;
         return;
       }
     }
-    closeQuietly(socket);
+    closeQuietly(connection);
   }
 
   /** How many connections are kept now. */
@@ -81,7 +89,7 @@ final class IdleConnections implements AutoCloseable {
   public void close() {
     synchronized (this) {
       closed = true;
-      idle.values().forEach(q -> q.forEach(i -> closeQuietly(i.socket())));
+      idle.values().forEach(q -> q.forEach(i -> closeQuietly(i.connection())));
       idle.clear();
       count = 0;
     }
@@ -93,7 +101,7 @@ final class IdleConnections implements AutoCloseable {
       queue.removeIf(i -> {
         boolean expired = now - i.expiresNanos() >= 0;
         if (expired) {
-          closeQuietly(i.socket());
+          closeQuietly(i.connection());
           count--;
         }
         return expired;
@@ -107,13 +115,16 @@ final class IdleConnections implements AutoCloseable {
   private void dropOldest() {
     Map.Entry<Key, ArrayDeque<Idle>> oldest = null;
     for (Map.Entry<Key, ArrayDeque<Idle>> e : idle.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
       if (oldest == null
           || e.getValue().peekFirst().expiresNanos() - oldest.getValue().peekFirst().expiresNanos() < 0) {
         oldest = e;
       }
     }
     if (oldest != null) {
-      closeQuietly(oldest.getValue().pollFirst().socket());
+      closeQuietly(oldest.getValue().pollFirst().connection());
       count--;
       if (oldest.getValue().isEmpty()) {
         idle.remove(oldest.getKey());
@@ -126,17 +137,19 @@ final class IdleConnections implements AutoCloseable {
    * connection out may say so first ({@code 408 Request Timeout}), and those bytes must not pass
    * for the answer to the next request.
    */
-  private static boolean quiet(Socket socket) {
+  private static boolean quiet(Connection connection) {
     try {
-      return !socket.isClosed() && socket.getInputStream().available() == 0;
+      return !connection.socket().isClosed() && !connection.tcp().isClosed()
+          && connection.tcp().getInputStream().available() == 0;
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static void closeQuietly(Socket socket) {
+  private static void closeQuietly(Connection connection) {
     try {
-      socket.close();
+      connection.socket().close(); // closes the TCP socket under a TLS one too
+      connection.tcp().close();
     } catch (IOException ignored) {
       // nothing was in flight on it
     }

@@ -72,20 +72,36 @@ final class ResponseReader {
       }
     }
     boolean reusable = truncation == Truncation.NONE && !readToEnd && status != 101
-        && finalStatusLine.startsWith("HTTP/1.1 ") && !closes(first(headers, "Connection"));
+        && finalStatusLine.startsWith("HTTP/1.1 ") && !closes(headers) && plainlyFramed(headers);
     return new Response(status, headers, bodyOffset, payload.toByteArray(), truncation, reusable);
   }
 
-  private static boolean closes(String connection) {
-    if (connection == null) {
-      return false;
-    }
-    for (String token : connection.split(",")) {
-      if (token.trim().equalsIgnoreCase("close")) {
-        return true;
+  /** Whether any Connection header says {@code close}. */
+  private static boolean closes(List<HttpHeader> headers) {
+    for (HttpHeader h : headers) {
+      if (h.name().equalsIgnoreCase("Connection")) {
+        for (String token : h.value().split(",")) {
+          if (token.trim().equalsIgnoreCase("close")) {
+            return true;
+          }
+        }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the message's end is beyond doubt: not both Transfer-Encoding and Content-Length,
+   * and a Transfer-Encoding ending in chunked (RFC 9112, 6.1 and 6.3: else close after it).
+   */
+  private static boolean plainlyFramed(List<HttpHeader> headers) {
+    String transferEncoding = first(headers, "Transfer-Encoding");
+    if (transferEncoding == null) {
+      return true;
+    }
+    String[] codings = transferEncoding.split(",");
+    return first(headers, "Content-Length") == null
+        && codings[codings.length - 1].trim().equalsIgnoreCase("chunked");
   }
 
   /** Whether the body ran to the end of the connection (no length, not chunked). */

@@ -27,6 +27,25 @@ class KeepAliveTest {
         Duration.ofSeconds(5), maxBody, true));
   }
 
+  /** A fetcher that trusts the test servers' self-signed certificate for 127.0.0.1. */
+  private static HttpFetcher tlsFetcher() throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (InputStream in = KeepAliveTest.class.getResourceAsStream("/tls/self-signed.p12")) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    String alias = ks.aliases().nextElement();
+    trust.setCertificateEntry("test", ks.getCertificate(alias));
+    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext client = javax.net.ssl.SSLContext.getInstance("TLS");
+    client.init(null, tmf.getTrustManagers(), null);
+    return new HttpFetcher(new FetchOptions(UA, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        Duration.ofSeconds(5), 1 << 20, true), client.getSocketFactory());
+  }
+
   private static String body(HttpExchange ex) {
     return new String(ex.payload(), StandardCharsets.ISO_8859_1);
   }
@@ -117,6 +136,50 @@ class KeepAliveTest {
   }
 
   @Test
+  void overTlsToo() throws Exception {
+    try (Server server = new Server(n -> framed(n, ""), org.gazette.testing.HostileServer.selfSigned());
+        HttpFetcher http = tlsFetcher()) {
+      for (int i = 1; i <= 3; i++) {
+        HttpExchange ex = http.get(server.uri("/" + i), List.of());
+        assertThat(body(ex)).isEqualTo("page " + i);
+      }
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void whatTheServerSaysOnAnIdleTlsConnectionIsNotTakenForTheNextAnswer() throws Exception {
+    // a TLS socket counts only the bytes it decrypted: the TCP socket under it must be asked
+    try (Server server = new Server(n -> framed(n, ""), org.gazette.testing.HostileServer.selfSigned());
+        HttpFetcher http = tlsFetcher()) {
+      server.afterEachAnswer("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
+          + "Content-Length: 0\r\n\r\n");
+      assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
+      server.awaitClosed(1);
+      HttpExchange second = http.get(server.uri("/2"), List.of());
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(body(second)).isEqualTo("page 2");
+    }
+  }
+
+  @Test
+  void aMessageWhoseEndIsInDoubtEndsTheConnection() throws Exception {
+    // chunked and a Content-Length both (RFC 9112 6.3: close after it), and a second
+    // Connection header saying close
+    Server.Reply doubtful = n -> new Server.Answer(("HTTP/1.1 200 OK\r\n"
+        + (n == 1 ? "Transfer-Encoding: chunked\r\nContent-Length: 99\r\n"
+            : "Connection: keep-alive\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n")
+        + "\r\n6\r\npage " + n + "\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), false);
+    try (Server server = new Server(doubtful); HttpFetcher http = fetcher(1 << 20)) {
+      assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
+      assertThat(http.idleConnections()).isZero();
+      assertThat(body(http.get(server.uri("/2"), List.of()))).isEqualTo("page 2");
+      assertThat(http.idleConnections()).isZero();
+      assertThat(server.connections()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aCutBodyEndsTheConnection() throws Exception {
     try (Server server = new Server(n -> framed(n, "")); HttpFetcher http = fetcher(3)) {
       HttpExchange cut = http.get(server.uri("/1"), List.of());
@@ -179,13 +242,21 @@ class KeepAliveTest {
     interface Reply extends IntFunction<Answer> {}
 
     private final ServerSocket socket;
+    private final String scheme;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger closed =
         new java.util.concurrent.atomic.AtomicInteger();
 
     Server(Reply reply) throws IOException {
-      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this(reply, null);
+    }
+
+    /** A server speaking TLS with {@code tls}'s key when it is not null. */
+    Server(Reply reply, javax.net.ssl.SSLContext tls) throws IOException {
+      socket = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+          : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      scheme = tls == null ? "http" : "https";
       Thread acceptor = new Thread(() -> {
         while (!socket.isClosed()) {
           try {
@@ -258,7 +329,7 @@ class KeepAliveTest {
     }
 
     URI uri(String path) {
-      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
+      return URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort() + path);
     }
 
     int connections() {
