@@ -19,6 +19,45 @@ class StateStoreTest extends StateStoreContract {
     return StateStore.open(new StateConfig(StateStore.DEFAULT_URL, null, null, false, null), tmp);
   }
 
+  /** Runs {@code sql} on the embedded store in {@code tmp}, as a partial migration left it. */
+  private void leave(String... sql) throws Exception {
+    String url = StateStore.jdbcUrl(StateStore.DEFAULT_URL, tmp);
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement st = c.createStatement()) {
+      for (String s : sql) {
+        st.execute(s);
+      }
+      st.execute("CHECKPOINT");
+    }
+  }
+
+  @Test
+  void aFirstMigrationCutShortIsMadeAgain() throws Exception {
+    // what a kill during the first start left (RandomKillIT): a Quartz table, no history of it
+    leave("CREATE TABLE QRTZ_CALENDARS (SCHED_NAME VARCHAR(120) NOT NULL)");
+    try (StateStore store = open()) {
+      assertThat(StateStore.schemaIsCurrent(store.dataSource())).isTrue();
+      store.captures().record(response("https://n.example/a", T0, "a.warc.gz", 0, "<urn:a>",
+          "sha1:A"));
+      assertThat(store.captures().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStoreHoldingDataOrOtherTablesIsNeverMadeAgain() throws Exception {
+    leave("CREATE TABLE captures (id INT)", "INSERT INTO captures VALUES (7)");
+    assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
+        .hasMessageContaining("cannot migrate the state store");
+    leave("DROP TABLE captures", "CREATE TABLE notes (id INT)",
+        "CREATE TABLE QRTZ_CALENDARS (SCHED_NAME VARCHAR(120) NOT NULL)");
+    assertThatThrownBy(this::open).isInstanceOf(StoreException.class);
+    String url = StateStore.jdbcUrl(StateStore.DEFAULT_URL, tmp);
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM notes")) {
+      assertThat(rs.next()).isTrue(); // the other table is still there
+    }
+  }
+
   @Test
   void defaultUrlLivesInTheStateFolderAndHasEveryTable() throws Exception {
     try (StateStore store = open()) {
