@@ -109,29 +109,23 @@ class KeepAliveTest {
     // server does whose keep-alive timeout ran out while gazette waited out its politeness delay
     Server.Reply once = n -> new Server.Answer(framed(n, "").bytes(), true);
     try (Server server = new Server(once); HttpFetcher http = fetcher(1 << 20)) {
-      assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
-      server.awaitClosed(1);
-      HttpExchange second = http.get(server.uri("/2"), List.of());
-      assertThat(second.status()).isEqualTo(200);
-      assertThat(body(second)).isEqualTo("page 2");
-      assertThat(server.connections()).isEqualTo(2);
+      assertSecondPageOnANewConnection(server, http);
       assertThat(server.requests()).containsExactly("GET /1", "GET /2");
     }
   }
 
-  @Test
-  void whatTheServerSaysOnAnIdleConnectionIsNotTakenForTheNextAnswer() throws Exception {
-    // some servers announce the end of a kept connection before closing it
-    Server.Reply timesOut = n -> framed(n, "");
-    try (Server server = new Server(timesOut); HttpFetcher http = fetcher(1 << 20)) {
+  @org.junit.jupiter.params.ParameterizedTest(name = "tls: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void whatTheServerSaysOnAnIdleConnectionIsNotTakenForTheNextAnswer(boolean tls)
+      throws Exception {
+    // some servers announce the end of a kept connection before closing it; a TLS socket
+    // counts only the bytes it decrypted, so the TCP socket under it must be asked
+    try (Server server = new Server(n -> framed(n, ""),
+            tls ? org.gazette.testing.HostileServer.selfSigned() : null);
+        HttpFetcher http = tls ? tlsFetcher() : fetcher(1 << 20)) {
       server.afterEachAnswer("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
           + "Content-Length: 0\r\n\r\n");
-      assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
-      server.awaitClosed(1);
-      HttpExchange second = http.get(server.uri("/2"), List.of());
-      assertThat(second.status()).isEqualTo(200);
-      assertThat(body(second)).isEqualTo("page 2");
-      assertThat(server.connections()).isEqualTo(2);
+      assertSecondPageOnANewConnection(server, http);
     }
   }
 
@@ -144,21 +138,6 @@ class KeepAliveTest {
         assertThat(body(ex)).isEqualTo("page " + i);
       }
       assertThat(server.connections()).isEqualTo(1);
-    }
-  }
-
-  @Test
-  void whatTheServerSaysOnAnIdleTlsConnectionIsNotTakenForTheNextAnswer() throws Exception {
-    // a TLS socket counts only the bytes it decrypted: the TCP socket under it must be asked
-    try (Server server = new Server(n -> framed(n, ""), org.gazette.testing.HostileServer.selfSigned());
-        HttpFetcher http = tlsFetcher()) {
-      server.afterEachAnswer("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
-          + "Content-Length: 0\r\n\r\n");
-      assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
-      server.awaitClosed(1);
-      HttpExchange second = http.get(server.uri("/2"), List.of());
-      assertThat(second.status()).isEqualTo(200);
-      assertThat(body(second)).isEqualTo("page 2");
     }
   }
 
@@ -221,6 +200,17 @@ class KeepAliveTest {
       assertThat(body(http.get(server.uri("/2"), List.of()))).isEqualTo("page 2");
       assertThat(http.idleConnections()).isZero();
     }
+  }
+
+  /** Page 1, the server ends that connection, then page 2 comes whole on a new one. */
+  private static void assertSecondPageOnANewConnection(Server server, HttpFetcher http)
+      throws Exception {
+    assertThat(body(http.get(server.uri("/1"), List.of()))).isEqualTo("page 1");
+    server.awaitClosed(1);
+    HttpExchange second = http.get(server.uri("/2"), List.of());
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(body(second)).isEqualTo("page 2");
+    assertThat(server.connections()).isEqualTo(2);
   }
 
   private static Server.Answer framed(int n, String extraHeaders) {
