@@ -122,7 +122,7 @@ final class ListingFinder {
         return new Holder(page, element, text, List.of(), List.of());
       }
       List<Element> links = new ArrayList<>();
-      for (Element link : element.select("a[href]")) {
+      for (Element link : element.select(LINKS)) {
         if (page.isHeadline(link)) {
           links.add(link);
         }

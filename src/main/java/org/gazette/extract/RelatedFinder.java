@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 
 /**
  * Finds an article's "related recommendations": the links after a heading such as {@code 相關推薦}
@@ -20,6 +21,9 @@ import org.jsoup.nodes.TextNode;
  * recommend. Also reports the blocks it used, so the body leaves them out.
  */
 final class RelatedFinder {
+
+  /** Links, compiled once: {@code select("a[href]")} looks the selector up on every call. */
+  private static final Evaluator LINKS = PageElements.selector("a[href]");
 
   private static final Pattern HEADING =
       Pattern.compile(
@@ -226,7 +230,7 @@ final class RelatedFinder {
 
   /** Adds the headline links of a block, each with the comment count printed beside it. */
   private void collect(Element block) {
-    for (Element a : block.select("a[href]")) {
+    for (Element a : block.select(LINKS)) {
       Optional<String> headline = headlineUrl(a);
       if (headline.isEmpty()) {
         continue;
@@ -267,7 +271,7 @@ final class RelatedFinder {
   private long headlineUrls(Element e) {
     Long n = headlineCount.get(e);
     if (n == null) {
-      n = e.select("a[href]").stream()
+      n = e.select(LINKS).stream()
           .map(this::headlineUrl)
           .flatMap(Optional::stream)
           .distinct()
@@ -296,6 +300,6 @@ final class RelatedFinder {
     }
     Element first = e.firstElementChild();
     return first != null && HEADING_TAG.matcher(first.normalName()).matches()
-        && e.select("a[href]").isEmpty();
+        && e.select(LINKS).isEmpty();
   }
 }

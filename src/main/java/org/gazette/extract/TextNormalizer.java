@@ -66,6 +66,10 @@ public final class TextNormalizer {
     if (text == null) {
       return null;
     }
+    if (weightIfNormalized(text) >= 0) {
+      // the usual case, told in one pass where the steps below read the text four times
+      return text;
+    }
     // invisible characters go before composing: one between a letter and its combining mark (e,
     // U+200B, U+0301) would block NFC and leave the pair apart, not NFC, once it is removed
     String s = foldSpaces(text);
