@@ -119,20 +119,24 @@ public final class StateStore implements Closeable {
     if (result.migrationsExecuted > 0) {
       log.info("state store {}: schema migrated to version {}", shown(url),
           result.targetSchemaVersion);
-      flushH2(pool, url); // the schema and its history on disk now, not within the delay
+      try {
+        checkpoint(pool, url); // the schema and its history on disk now, not within the delay
+      } catch (StoreException e) {
+        log.warn("state store {}: {} (its commits still reach it within the delay)", shown(url),
+            e.getMessage());
+      }
     }
   }
 
-  private static void flushH2(DataSource pool, String url) {
+  /** H2's CHECKPOINT: every commit so far to the file now; nothing to do on PostgreSQL. */
+  private static void checkpoint(DataSource pool, String url) {
     if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
       return;
     }
     try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
       st.execute("CHECKPOINT");
     } catch (SQLException e) {
-      // the commits still reach the file within the delay
-      log.warn("state store {}: cannot write the migrated schema now: {}", shown(url),
-          e.getMessage());
+      throw new StoreException("cannot write the state store to its file: " + e.getMessage(), e);
     }
   }
 
@@ -288,15 +292,7 @@ public final class StateStore implements Closeable {
    * @throws StoreException when the database cannot be reached
    */
   public void flush() {
-    if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
-      return;
-    }
-    try (Connection c = pool.getConnection();
-        java.sql.Statement st = c.createStatement()) {
-      st.execute("CHECKPOINT");
-    } catch (SQLException e) {
-      throw new StoreException("cannot write the state store to its file: " + e.getMessage(), e);
-    }
+    checkpoint(pool, url);
   }
 
   /** Checks that the database answers. */
