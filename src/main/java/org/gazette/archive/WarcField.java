@@ -58,6 +58,36 @@ public record WarcField(String name, String value) {
     return out.toByteArray();
   }
 
+  /**
+   * One field whose value is already UTF-8 bytes, as a line of an {@code application/warc-fields}
+   * block, CRLF included: the same bytes as {@link #encode} gives for it. For a large value made
+   * elsewhere, such as a page's JSON record in its metadata record, which is then neither decoded
+   * nor encoded again; it is checked as a value given as text is.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a token, or the value holds CR, LF
+   *     or NUL
+   */
+  public static byte[] line(String name, byte[] utf8Value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(utf8Value, () -> "value of field " + name);
+    if (name.isEmpty() || !isToken(name)) {
+      throw new IllegalArgumentException("not a valid WARC field name: \"" + name + "\"");
+    }
+    // in UTF-8 these bytes stand only for themselves, never inside another character
+    for (byte b : utf8Value) {
+      if (b == '\r' || b == '\n' || b == 0) {
+        throw new IllegalArgumentException("line break or NUL in value of WARC field " + name);
+      }
+    }
+    byte[] head = (name + ": ").getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length + utf8Value.length + 2];
+    System.arraycopy(head, 0, line, 0, head.length);
+    System.arraycopy(utf8Value, 0, line, head.length, utf8Value.length);
+    line[line.length - 2] = '\r';
+    line[line.length - 1] = '\n';
+    return line;
+  }
+
   /** The field as one line, CRLF included. */
   String toLine() {
     return name + ": " + value + "\r\n";

@@ -207,7 +207,26 @@ public final class WarcWriter implements Closeable {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(at, "at");
     requireOpen();
-    byte[] line = toLine(record);
+    appendBeside(toLine(record), at);
+  }
+
+  /**
+   * Appends a JSON text already serialized as UTF-8 (e.g. by {@code RecordJson.writeUtf8}) as one
+   * line beside the WARC file that holds {@code at}, as {@link #appendJson(Object, WarcLocation)}
+   * does: the crawl serializes a record once and writes the same bytes here and in its metadata
+   * record.
+   *
+   * @throws IllegalArgumentException if {@code json} holds a line break, or as {@link
+   *     #appendJson(Object, WarcLocation)}
+   */
+  public synchronized void appendJsonLine(byte[] json, WarcLocation at) throws IOException {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(at, "at");
+    requireOpen();
+    appendBeside(line(json, "JSON text"), at);
+  }
+
+  private void appendBeside(byte[] line, WarcLocation at) throws IOException {
     if (current != null && current.name().equals(at.file())) {
       appendLine(current, line);
       return;
@@ -363,12 +382,14 @@ public final class WarcWriter implements Closeable {
   }
 
   private byte[] toLine(Object record) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(record);
+    return line(json.writeValueAsBytes(record), "JSON record of " + record.getClass().getName());
+  }
+
+  private static byte[] line(byte[] bytes, String what) {
     for (byte b : bytes) {
       if (b == '\n' || b == '\r') {
         // only a raw value (@JsonRawValue) can do this; it would split the record in two
-        throw new IllegalArgumentException(
-            "JSON record of " + record.getClass().getName() + " spans several lines");
+        throw new IllegalArgumentException(what + " spans several lines");
       }
     }
     byte[] line = Arrays.copyOf(bytes, bytes.length + 1);

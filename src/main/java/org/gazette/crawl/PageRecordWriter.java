@@ -52,12 +52,12 @@ final class PageRecordWriter {
         capture.status(), new WarcRef(at.file(), at.offset(), at.recordId(), at.payloadDigest()),
         rules, false);
     // serialised once, for the JSON line and the metadata record: the same bytes in both
-    String record = result.record() == null ? null : RecordJson.write(result.record());
+    byte[] record = result.record() == null ? null : RecordJson.writeUtf8(result.record());
     // the JSON line goes after the response record, which is already written
     if (record != null && !(capture.replayed() == Capture.Replayed.NOT_EXTRACTED
         && hasJsonLine(at))) {
       try {
-        archive.appendJson(new com.fasterxml.jackson.databind.util.RawValue(record), at);
+        archive.appendJsonLine(record, at);
       } catch (IOException e) {
         throw new RecordNotWritten(url, e);
       }
@@ -92,7 +92,7 @@ final class PageRecordWriter {
     }
   }
 
-  private static byte[] metadata(Capture capture, JsoupParseData page, String record) {
+  private static byte[] metadata(Capture capture, JsoupParseData page, byte[] record) {
     List<WarcField> fields = new ArrayList<>();
     fields.add(new WarcField("fetchTimeMs", Long.toString(capture.exchange().elapsedMillis())));
     fields.add(new WarcField("robots", "allowed by robots.txt"));
@@ -107,9 +107,14 @@ final class PageRecordWriter {
       // Heritrix's form: URL, hop type (L = link), context
       fields.add(new WarcField("outlink", link.getURL() + " L " + link.getTag() + "/@href"));
     }
-    if (record != null) {
-      fields.add(new WarcField("record", record));
+    byte[] block = WarcField.encode(fields);
+    if (record == null) {
+      return block;
     }
-    return WarcField.encode(fields);
+    // the record's bytes as they are, not decoded and encoded again: it is a third of the block
+    byte[] line = WarcField.line("record", record);
+    byte[] withRecord = java.util.Arrays.copyOf(block, block.length + line.length);
+    System.arraycopy(line, 0, withRecord, block.length, line.length);
+    return withRecord;
   }
 }

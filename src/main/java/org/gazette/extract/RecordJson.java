@@ -1,6 +1,7 @@
 package org.gazette.extract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -44,6 +45,21 @@ public final class RecordJson {
     }
   }
 
+  /**
+   * One record (or any value) as one line of JSON in UTF-8, without a line terminator: what the
+   * crawl writes to its JSON lines and metadata records. A lone surrogate in a text is written
+   * as a JSON escape, where {@link #write}'s text would need it replaced to be encoded.
+   *
+   * @throws UncheckedIOException as {@link #write}
+   */
+  public static byte[] writeUtf8(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
   /** Formats a time the way records write it: seconds always, offset always. */
   public static String format(OffsetDateTime time) {
     return TimeSerializers.OFFSET_TIME.format(time);
@@ -57,6 +73,9 @@ public final class RecordJson {
         .addModule(times)
         // one line per record: never pretty-print, whatever the caller's defaults
         .disable(SerializationFeature.INDENT_OUTPUT)
+        // characters beyond U+FFFF as UTF-8, not as two escapes: the bytes writeUtf8 gives are
+        // then those of write's text (the crawl's JSON lines equal gazette extract's)
+        .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
         .build();
   }
 }

@@ -27,11 +27,24 @@ class WarcFieldTest {
     assertThatThrownBy(() -> new WarcField("operator", value))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("operator");
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> WarcField.line("operator", utf8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("operator");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "gazette/1.0", "新聞 “quoted” 😀", "{\"body\":\"a\\nb\"}"})
+  void aLineOfUtf8BytesIsTheLineEncodeWrites(String value) {
+    assertThat(WarcField.line("record", value.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(WarcField.encode(List.of(new WarcField("record", value))));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "two words", "colon:", "WARC-Type\r"})
   void refusesNamesThatAreNotTokens(String name) {
     assertThatThrownBy(() -> new WarcField(name, "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> WarcField.line(name, new byte[] {'x'}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -294,6 +294,22 @@ class WarcWriterFilesTest {
   }
 
   @Test
+  void appendsJsonAlreadySerializedAsItIsAndRefusesALineBreakInIt() throws IOException {
+    WarcLocation at;
+    try (WarcWriter writer = new WarcWriter(TestWarcs.options(dir))) {
+      at = writer.write(plain("https://news.example.com/1", "<p>one</p>"));
+      writer.appendJsonLine("{\"title\":\"及時回應\"}".getBytes(StandardCharsets.UTF_8), at);
+      for (String broken : List.of("{\"a\":1}\n{\"b\":2}", "{\"a\":\"\r\"}")) {
+        assertThatThrownBy(() -> writer.appendJsonLine(broken.getBytes(StandardCharsets.UTF_8), at))
+            .as(broken).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("several lines");
+      }
+      writer.appendJsonLine("{\"n\":2}".getBytes(StandardCharsets.UTF_8), at);
+    }
+    assertThat(jsonl(at)).isEqualTo("{\"title\":\"及時回應\"}\n{\"n\":2}\n");
+  }
+
+  @Test
   void refusesAJsonLineForAFileOutsideItsFolderOrMissing() throws IOException {
     try (WarcWriter writer = new WarcWriter(TestWarcs.options(dir.resolve("site")))) {
       WarcLocation own = writer.write(plain("https://news.example.com/", "<p>x</p>"));

@@ -27,6 +27,25 @@ class RecordJsonTest {
   static final List<String> ITEM_KEYS = List.of("title", "url", "time", "section", "comments");
 
   @Test
+  void writesTheSameRecordAsUtf8BytesAndALoneSurrogateEscaped() throws Exception {
+    ArticleRecord r = new ArticleRecord("portal", "https://a/1", "https://a/1",
+        Instant.parse("2026-11-26T10:00:00Z"), 200, "新聞 “quoted” 😀 𠀀", null, null, List.of(),
+        null, null, null, "zh-Hant", "UTF-8", null, null,
+        "p1\n\np2\t\\ \"\u0001\u001f\u007f\u2028\ufffd\u00e9</script>", List.of(), "generic",
+        Fixtures.WARC);
+    assertThat(new String(RecordJson.writeUtf8(r), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(RecordJson.write(r));
+
+    // from a JSON-LD "\\ud800": its text cannot be encoded, its JSON escape can
+    ArticleRecord lone = new ArticleRecord("portal", "https://a/1", "https://a/1", null, null,
+        "a\ud800b", null, null, List.of(), null, null, null, null, null, null, null, null,
+        List.of(), "generic", null);
+    String json = new String(RecordJson.writeUtf8(lone), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).contains("\"title\":\"a\\uD800b\"");
+    assertThat(RecordJson.mapper().readTree(json).get("title").asText()).isEqualTo("a\ud800b");
+  }
+
+  @Test
   void writesArticleKeysInDesignOrderOnOneLine() throws Exception {
     ArticleRecord r = new ArticleRecord("portal", "https://a/1", "https://a/1",
         Instant.parse("2026-11-26T10:00:00Z"), 200, "t",
