@@ -30,8 +30,9 @@ public final class LinkResolver {
   /**
    * What {@link StringUtil#resolve(String, String)} returns, from the same steps: control
    * characters stripped from both (browsers ignore them), the link resolved against the parsed
-   * base by jsoup's {@link StringUtil#resolve(URL, String)}, a link with a scheme Java has no
-   * handler for ({@code tel:}) kept as it is, anything else that fails to parse dropped.
+   * base by jsoup's {@link StringUtil#resolve(URL, String)}, an {@code http:} or {@code https:}
+   * URL without a host dropped, a link with a scheme Java has no handler for ({@code tel:}) kept
+   * as it is, anything else that fails to parse ({@code http://[bad}) dropped.
    */
   private String resolve(String baseUri, String link) {
     String b = withoutControlChars(baseUri);
@@ -46,10 +47,10 @@ public final class LinkResolver {
     }
     try {
       return baseUrl == null
-          ? new URL(rel).toExternalForm()
+          ? requireHost(new URL(rel)).toExternalForm()
           : resolve(baseUrl, rel).toExternalForm();
     } catch (MalformedURLException e) {
-      return startsWithScheme(rel) ? rel : "";
+      return startsWithScheme(rel) && !hasHttpScheme(rel) ? rel : "";
     }
   }
 
@@ -66,7 +67,25 @@ public final class LinkResolver {
     if (url.getRef() != null) {
       file = file + "#" + url.getRef();
     }
-    return new URL(url.getProtocol(), url.getHost(), url.getPort(), file);
+    return requireHost(new URL(url.getProtocol(), url.getHost(), url.getPort(), file));
+  }
+
+  /** An {@code http:} or {@code https:} URL with a host; no request can go to one without. */
+  private static URL requireHost(URL url) throws MalformedURLException {
+    if (isHttpScheme(url.getProtocol()) && url.getHost().isEmpty()) {
+      throw new MalformedURLException("no host: " + url);
+    }
+    return url;
+  }
+
+  private static boolean isHttpScheme(String scheme) {
+    return scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https");
+  }
+
+  /** Whether the text up to the first colon is {@code http} or {@code https}, in any case. */
+  private static boolean hasHttpScheme(String link) {
+    int colon = link.indexOf(':');
+    return colon > 0 && isHttpScheme(link.substring(0, colon));
   }
 
   /**

@@ -15,7 +15,8 @@ class LinkResolverTest {
     "/a/b.html", "b.html", "../up.html", "?page=2", "#top", "", "//cdn.example.com/x.js",
     "https://other.example.org/x/../y.html#f", "HTTPS://Example.COM:443/x", "javascript:void(0)",
     "mailto:a@b.c", "tel:+123", "a,b:c", "\u0001http://x.com/a", " /spaced path.html ",
-    "http://例子.中国/新聞/1.html", "https://x.com/a b c", "1http://x", "::", "http://[bad"
+    "http://例子.中国/新聞/1.html", "https://x.com/a b c", "1http://x", "::", "http://[bad",
+    "https:///no-host", "HTTP://[::1", "http:relative.html", "ftp://[bad"
   };
 
   @ParameterizedTest
@@ -28,6 +29,20 @@ class LinkResolverTest {
       Element a = doc.selectFirst("a").attr("href", href);
       assertThat(links.absUrl(a, "href")).as(href).isEqualTo(a.absUrl("href"));
       assertThat(links.absUrl(a, "src")).isEqualTo(a.absUrl("src"));
+    }
+  }
+
+  /**
+   * An {@code http(s):} link that does not parse is no link a crawler can fetch, nor a {@code url}
+   * a record should hold (jsoup up to 1.22 kept it as written; 1.24 and gazette drop it).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"https://news.example.com/a/1.html", "not a url", ""})
+  void dropsAnHttpLinkNoUrlParserReads(String base) {
+    Document doc = Jsoup.parse("<a href='http://[bad'>x</a><a href='https://[::1'>y</a>", base);
+    LinkResolver links = new LinkResolver();
+    for (Element a : doc.select("a")) {
+      assertThat(links.absUrl(a, "href")).as(a.attr("href")).isEmpty();
     }
   }
 
