@@ -68,9 +68,12 @@ final class RobotsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "URL", arity = "1..*", description = "http(s) URLs to check.")
   List<URI> urls;
 
-  /** The policy for a URL, from a file or from the network. */
-  private interface Rules {
+  /** The policy for a URL, from a file or from the network; closing it closes its connections. */
+  private interface Rules extends AutoCloseable {
     RobotsCache.Policy policy(URI uri) throws FetchException, InterruptedException;
+
+    @Override
+    default void close() {}
   }
 
   @Override
@@ -85,17 +88,19 @@ final class RobotsCommand implements Callable<Integer> {
     GazetteConfig global = Configs.load(null);
     global = privateAddresses.apply(global, spec.commandLine());
     RobotsCache cache = new RobotsCache(agent == null ? global.userAgent() : agent);
-    Rules rules = source.file != null ? fromFile(cache, source.file) : fromNetwork(cache, global);
     Duration maxCrawlDelay = global.politeness().maxCrawlDelay();
     PrintWriter out = spec.commandLine().getOut();
-    for (URI uri : urls) {
-      try {
-        out.println(line(uri, rules.policy(uri), maxCrawlDelay));
-      } catch (FetchException e) {
-        if (e.kind() == FetchException.Kind.ADDRESS_REFUSED) {
-          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    try (Rules rules =
+        source.file != null ? fromFile(cache, source.file) : fromNetwork(cache, global)) {
+      for (URI uri : urls) {
+        try {
+          out.println(line(uri, rules.policy(uri), maxCrawlDelay));
+        } catch (FetchException e) {
+          if (e.kind() == FetchException.Kind.ADDRESS_REFUSED) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+          }
+          throw e;
         }
-        throw e;
       }
     }
     out.flush();
@@ -120,10 +125,21 @@ final class RobotsCommand implements Callable<Integer> {
     Politeness politeness = global.politeness();
     FetchOptions options = new FetchOptions(global.userAgent(), limits.connectTimeout(),
         limits.readTimeout(), limits.totalTimeout(), limits.maxBodySize(), global.allowPrivate());
-    PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(options),
+    HttpFetcher fetcher = new HttpFetcher(options);
+    PoliteFetcher polite = new PoliteFetcher(fetcher,
         new PolitenessGate(politeness.maxConnectionsPerHost()), cache,
         politeness.maxCrawlDelay(), politeness.delayFactor(), robotsExchange -> { });
-    return uri -> polite.robotsPolicy(uri, politeness.minDelay());
+    return new Rules() {
+      @Override
+      public RobotsCache.Policy policy(URI uri) throws FetchException, InterruptedException {
+        return polite.robotsPolicy(uri, politeness.minDelay());
+      }
+
+      @Override
+      public void close() {
+        fetcher.close(); // the connections kept alive for the next URL of a host
+      }
+    };
   }
 
   static String line(URI uri, RobotsCache.Policy policy, Duration maxCrawlDelay) {
