@@ -137,7 +137,7 @@ public final class HttpFetcher implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write(request);
       out.flush();
-      wire = new WireReader(socket, options.readTimeout().toMillis(), deadline);
+      wire = new WireReader(socket, connection.tcp(), options.readTimeout().toMillis(), deadline);
       ResponseReader.Response r = new ResponseReader(wire, options.maxBodySize()).read(uri);
       long elapsed = (System.nanoTime() - started) / 1_000_000;
       if (r.reusable() && wire.drained()) {

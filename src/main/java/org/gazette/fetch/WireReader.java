@@ -17,13 +17,21 @@ final class WireReader {
   private final Socket socket;
   private final long readTimeoutMillis;
   private final long deadlineNanos;
+  /** The TCP socket to acknowledge reads on at once, null when the platform cannot. */
+  private Socket quickAck;
   private final ByteArrayOutputStream wire = new ByteArrayOutputStream(16 * 1024);
   private final byte[] buffer = new byte[16 * 1024];
   private int pos;
   private int limit;
 
-  WireReader(Socket socket, long readTimeoutMillis, long deadlineNanos) throws IOException {
+  /**
+   * @param socket the connection, TLS or plain
+   * @param tcp the TCP socket under it ({@code socket} itself when plain)
+   */
+  WireReader(Socket socket, Socket tcp, long readTimeoutMillis, long deadlineNanos)
+      throws IOException {
     this(socket.getInputStream(), socket, readTimeoutMillis, deadlineNanos);
+    this.quickAck = QuickAck.isSupported(tcp) ? tcp : null;
   }
 
   /** Reads stored bytes: no socket, no time limits. */
@@ -151,6 +159,47 @@ final class WireReader {
     }
     pos = 0;
     limit = n;
+    acknowledge();
     return true;
+  }
+
+  /**
+   * Sends the ACK of what was just read now rather than up to 40 ms later. A server that leaves
+   * Nagle's algorithm on and writes a response in two parts (the JDK's HttpServer: the head,
+   * then the body) holds back the second part until the first is acknowledged, and on a kept
+   * connection Linux delays that ACK: each response waited 40 ms more (a crawl of such a server
+   * fell from about 450 to 22 pages a second). Setting TCP_QUICKACK after a read sends the
+   * pending ACK at once; the kernel may drop back to delayed ACKs, hence once per read.
+   */
+  private void acknowledge() {
+    if (quickAck != null && !QuickAck.set(quickAck)) {
+      quickAck = null;
+    }
+  }
+
+  /** TCP_QUICKACK where the JDK offers it (Linux); elsewhere nothing. */
+  private static final class QuickAck {
+    private static final java.net.SocketOption<Boolean> OPTION = option();
+
+    private static java.net.SocketOption<Boolean> option() {
+      try {
+        return jdk.net.ExtendedSocketOptions.TCP_QUICKACK;
+      } catch (LinkageError noJdkNet) {
+        return null; // a runtime without the jdk.net module
+      }
+    }
+
+    static boolean isSupported(Socket tcp) {
+      return OPTION != null && tcp.supportedOptions().contains(OPTION);
+    }
+
+    static boolean set(Socket tcp) {
+      try {
+        tcp.setOption(OPTION, true);
+        return true;
+      } catch (IOException | UnsupportedOperationException e) {
+        return false; // e.g. closed: the read that follows says what went wrong
+      }
+    }
   }
 }
