@@ -135,6 +135,8 @@ fail=()
 
 # the compiler thresholds ./gazette starts the JVM with (see the launcher): what a user runs
 launcher_jit=(-XX:TieredStopAtLevel=1)      # the launcher's choice for `crawl`: C1 alone
+# and its collector, unless JAVA_OPTS names one (two would stop the JVM)
+[[ "${JAVA_OPTS:-}" == *-XX:+Use*GC* ]] || launcher_jit+=(-XX:+UseParallelGC)
 # and its class data sharing archive, which the launcher writes at the end of the first crawl
 # after a build: here a one-page crawl writes it, before the timed runs (CDS=0 leaves it out)
 if [[ ${CDS:-1} != 0 ]]; then

@@ -40,7 +40,9 @@ YAML
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 echo "site: $listings listings x $width links = $((listings * width)) article URLs; heap $heap"
 cd "$work"
-java -Xmx$heap -XX:+ExitOnOutOfMemoryError -jar gazette.jar crawl --config config \
+# the launcher's options for `crawl` (C1 alone, the throughput collector), plus JAVA_OPTS
+java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmx$heap -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
+  -jar gazette.jar crawl --config config \
   --seed "http://127.0.0.1:$port/" --max-pages 5000000 --max-depth 2 --out out --state st \
   >crawl.out 2>crawl.err &
 crawl=$!
@@ -53,7 +55,9 @@ while kill -0 $crawl 2>/dev/null; do
   sleep 10
   kill -0 $crawl 2>/dev/null || break
   jcmd $crawl GC.run >/dev/null 2>&1 || true
-  used_kb=$(jcmd $crawl GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1)
+  # the generations' lines (G1: one; Parallel and Serial: young and old), not metaspace's
+  used_kb=$(jcmd $crawl GC.heap_info 2>/dev/null | grep ' total ' \
+    | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
   rss_kb=$(ps -o rss= -p $crawl | tr -d ' ')
   served=$(tail -1 site.log)
   now=$(($(date +%s) - start))

@@ -108,6 +108,28 @@ class LauncherIT {
         .contains("-XX:Tier4InvocationThreshold=50000");
   }
 
+  @Test
+  void batchCommandsRunTheThroughputCollectorAndTheDaemonTheJvmsChoice() throws Exception {
+    assumeThat(Files.isRegularFile(JAR)).as("target/gazette.jar is built by mvn package").isTrue();
+    Map<String, String> env = Map.of("GAZETTE_CDS", "0",
+        "GAZETTE_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    for (String command : List.of("crawl", "demo", "extract")) {
+      Result help = launch(env, command, "--help");
+      assertThat(help.code()).as(help.err()).isZero();
+      assertThat(help.out()).as(command).contains("-XX:+UseParallelGC").doesNotContain("G1");
+    }
+    Result daemon = launch(env, "daemon", "--help");
+    assertThat(daemon.code()).as(daemon.err()).isZero();
+    // the JVM's own choice: G1 on a machine of 2 cores and 2 GB or more, else Serial
+    assertThat(daemon.out()).contains("-XX:+PrintCommandLineFlags").doesNotContain("UseParallelGC");
+
+    // a collector of the user's own replaces the launcher's, where two would stop the JVM
+    Result own = launch(Map.of("GAZETTE_CDS", "0",
+        "GAZETTE_JAVA_OPTS", "-XX:+UseSerialGC -XX:+PrintCommandLineFlags"), "crawl", "--help");
+    assertThat(own.code()).as(own.err()).isZero();
+    assertThat(own.out()).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+  }
+
   private static void assertJsonLinesOnly(String out, int expected) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> lines = out.lines().toList();
