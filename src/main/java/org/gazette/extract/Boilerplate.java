@@ -32,17 +32,20 @@ final class Boilerplate {
    * Whole words of class and id names that mark chrome. Whole words, so {@code commentary} or
    * {@code adapter} stay; {@code hotnews}, {@code relatedNews} and {@code ad-box} go.
    */
-  private static final NameWords NOISE_WORDS =
-      NameWords.of(
-          "ad ads adv advert adverts advertis* adsbygoogle adslot banner banners sponsor"
-              + " sponsored promo share shares sharing sharebar social sns comment comments"
-              + " related* relate recommend* breadcrumb breadcrumbs crumb crumbs footer foot"
-              + " sidebar side aside hot hotnews hotlist hots popular trending nav navbar"
-              + " navigation menu toolbar subscribe newsletter login signup copyright pager"
-              + " pagination byline author"
-              // consent banners, pop-ups, calls to action and widgets
-              + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"
-              + " donate donation cta rating ratings widget widgets");
+  private static final String NOISE_SPEC =
+      "ad ads adv advert adverts advertis* adsbygoogle adslot banner banners sponsor"
+          + " sponsored promo share shares sharing sharebar social sns comment comments"
+          + " related* relate recommend* breadcrumb breadcrumbs crumb crumbs footer foot"
+          + " sidebar side aside hot hotnews hotlist hots popular trending nav navbar"
+          + " navigation menu toolbar subscribe newsletter login signup copyright pager"
+          + " pagination byline author"
+          // consent banners, pop-ups, calls to action and widgets
+          + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"
+          + " donate donation cta rating ratings widget widgets"
+          // boxes set into the story: facts around it, a call-out, a teaser breaking the text
+          + " infobox textbox callout breaker";
+
+  private static final NameWords NOISE_WORDS = NameWords.of(NOISE_SPEC);
 
   /**
    * Tags that wrap whole pages often enough (ASP.NET's page-wide {@code <form>}, an unclosed
@@ -111,6 +114,23 @@ final class Boilerplate {
     return known;
   }
 
+  /**
+   * Names of teasers: chrome for the body (other stories' teasers, beside the story or set into
+   * it), though some sites name their story's lead so (ContentFinder reads a teaser before the
+   * story); not for datelines, as a site's teaser meta line may print the page's own date.
+   */
+  private static final String TEASER_SPEC = "teaser teasers";
+
+  private static final NameWords TEASER_WORDS = NameWords.of(TEASER_SPEC);
+
+  /** The chrome names for the body: {@link #NOISE_WORDS} and teasers, looked up at once. */
+  private static final NameWords BODY_NOISE_WORDS = NameWords.of(NOISE_SPEC + " " + TEASER_SPEC);
+
+  /** True if a word of the element's class or id names a teaser. */
+  boolean namesTeaser(Element e) {
+    return TEASER_WORDS.inNames(e);
+  }
+
   /** True if the element itself, not counting its ancestors, is chrome. */
   boolean isChrome(Element e) {
     if (excluded.contains(e)) {
@@ -122,7 +142,8 @@ final class Boilerplate {
     }
     // a heading's names say what it heads or anchor it (widget-title, nav_section_2): the block
     // it heads is judged by its own names, and a heading over nothing kept is dropped later
-    return NOISE_WORDS.inNames(e) && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
+    boolean named = (keepHeader ? NOISE_WORDS : BODY_NOISE_WORDS).inNames(e);
+    return named && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
         && !holdsProse(e)
         && !(keepHeader && BYLINE_WORDS.inNames(e));
   }
@@ -171,7 +192,7 @@ final class Boilerplate {
    */
   boolean isPlainHeader(Element e) {
     return e.normalName().equals("header") && !keepHeader && !excluded.contains(e)
-        && !NOISE_WORDS.inNames(e);
+        && !BODY_NOISE_WORDS.inNames(e);
   }
 
   private static boolean isHeading(String tag) {

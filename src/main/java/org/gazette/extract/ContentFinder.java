@@ -94,11 +94,12 @@ final class ContentFinder {
     boolean[] keep = new boolean[lines.size()];
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
-      keep[i] = isKept(line.weight, line.linkWeight)
+      keep[i] = (isKept(line.weight, line.linkWeight) || printsAddress(line))
           && (!line.lead || isLead(line))
           && !line.text.equals(title)
           && !LabeledLines.isMetaLine(line.text, zone)
           && !isByline(line)
+          && !isCredit(line)
           && !headsLinks(lines, i)
           && !(line.outside && isFragment(line))
           && !isTeaserSummary(lines, i);
@@ -258,12 +259,16 @@ final class ContentFinder {
    * True for a short label line (no sentence end) that heads only links: "Mehr zum Thema", "Read
    * also", "Das könnte Sie auch interessieren". It is followed by link lines, which are dropped,
    * before the next story line. Outside the voted container, fragments the widened block adds
-   * count as links: they are teaser titles and dates. A short last line stays when the voted container holds it (it is often the
-   * author's signature); outside it, a heading with nothing after it ("Kommende Events") goes.
+   * count as links: they are teaser titles and dates. A list or table item heads nothing. A
+   * short last line stays when the voted container holds it (it is often the author's
+   * signature); outside it, a heading with nothing after it ("Kommende Events") goes.
    */
   private static boolean headsLinks(List<Line> lines, int i) {
     Line line = lines.get(i);
-    if (line.weight > MAX_LABEL_WEIGHT || SENTENCE_END.matcher(line.text).find()) {
+    // an item of a list or table is a fact of its own (an ingredient, a bullet point) even when
+    // links follow it: labels are paragraphs and headings
+    if (line.weight > MAX_LABEL_WEIGHT || SENTENCE_END.matcher(line.text).find()
+        || (line.structured && !line.heading)) {
       return false;
     }
     for (int j = i + 1; j < lines.size(); j++) {
@@ -301,6 +306,45 @@ final class ContentFinder {
   private static boolean isByline(Line line) {
     return line.weight <= MAX_BYLINE_WEIGHT && BYLINE.matcher(line.text).find()
         && !SENTENCE_END.matcher(line.text).find();
+  }
+
+  /**
+   * A credit or caption label ("Foto: dpa", "(Credit: Clayton Aldern / Grist)", "Crédits photos
+   * :", "Abbildung 4:", "Quelle: Landesregierung"), at the start of a line, after a bracket or
+   * after a sentence; or a copyright sign.
+   */
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "(?:^|[(\\[]|[.:] )\\s*(?:Fotos?|Photos?|Bild|Bilder|Titelbild|Beitragsbild|Credits?"
+              + "|Crédits?(?: photos?)?|Quelle|Fuente|Abbildung(?: \\d+)?|Grafik)\\s*[:：]|©",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A credit line is short: a name or two, or a caption's sentence or two. */
+  private static final int MAX_CREDIT_WEIGHT = 200;
+
+  /**
+   * True for an image's caption or credit that no class name marks as one ({@link #isCaption}
+   * skips those): a short line with a credit label or a copyright sign. Editors type them as
+   * paragraphs below the image, so they sit inside the story's container.
+   */
+  private static boolean isCredit(Line line) {
+    // every credit has a colon or a copyright sign: most lines are passed over without the regex
+    String text = line.text;
+    return line.weight <= MAX_CREDIT_WEIGHT
+        && (text.indexOf(':') >= 0 || text.indexOf('：') >= 0 || text.indexOf('©') >= 0)
+        && CREDIT.matcher(text).find();
+  }
+
+  /** A web or e-mail address written out: {@code https://...}, {@code www.}, {@code a@b}. */
+  private static final Pattern PRINTED_ADDRESS = Pattern.compile("https?://|www\\.|\\w@\\w");
+
+  /**
+   * True for a link line in the voted container that writes out a web or e-mail address (a
+   * petition's, a contact's, a source's): the story gives it to its readers, where a "read also"
+   * link gives a headline. Outside the container and in the lead, link lines stay dropped.
+   */
+  private static boolean printsAddress(Line line) {
+    return !line.outside && !line.lead && PRINTED_ADDRESS.matcher(line.text).find();
   }
 
   /** A line that ends a sentence, perhaps before a closing quote or bracket. */
@@ -426,8 +470,8 @@ final class ContentFinder {
   private Element bestContainer(Map<Element, Double> votes) {
     List<Element> voted = new ArrayList<>();
     for (Element e : page.withTags(VOTERS)) {
-      boolean paragraph = e.normalName().equals("p") || e.normalName().equals("pre")
-          || isSpanParagraph(e);
+      String tag = e.normalName();
+      boolean paragraph = tag.equals("p") || tag.equals("pre") || isSpanParagraph(e);
       // most blocks are too light to vote: told from the text weights, or from having no text
       // of their own, without taking their text
       if (paragraph ? share.textWeight(e) < MIN_VOTE_WEIGHT : !PageElements.mayHaveOwnText(e)) {
@@ -632,6 +676,7 @@ final class ContentFinder {
     private int headerDepth;
     private int titleDepth;
     private boolean inside;
+    private boolean reachedInner;
 
     LineCollector(Element inner) {
       this.inner = inner;
@@ -646,9 +691,12 @@ final class ContentFinder {
         }
       } else if (node instanceof Element e) {
         boolean header = chrome.isPlainHeader(e);
-        if (depth > 0 && skippedInLines(e) && !header) {
+        // a teaser before the voted container is the story's lead; after it, another story's
+        if (depth > 0 && skippedInLines(e) && !header
+            && !(!reachedInner && chrome.namesTeaser(e))) {
           return FilterResult.SKIP_ENTIRELY;
         }
+        reachedInner |= e == inner;
         if (BLOCKS.contains(e.normalName()) || e == inner || header) {
           flush();
         }
@@ -720,7 +768,9 @@ final class ContentFinder {
           }
         }
       } else if (node instanceof Element e) {
-        if (depth > 0 && skippedInLines(e) && !e.normalName().equals("header")) {
+        // the article's header, and a block named teaser (the lead, on some sites), are read
+        if (depth > 0 && skippedInLines(e) && !e.normalName().equals("header")
+            && !chrome.namesTeaser(e)) {
           // a heading in chrome (an h1 in the breadcrumbs): the lead starts after the chrome
           started |= isAncestor(e, heading);
           return FilterResult.SKIP_ENTIRELY;

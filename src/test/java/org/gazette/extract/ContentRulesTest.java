@@ -194,4 +194,56 @@ class ContentRulesTest {
     assertThat(body(same)).isEqualTo(body("<body><div class='story'>" + STORY + "</div></body>"));
     assertThat(record(same).extractor()).isEqualTo("generic");
   }
+
+  @Test
+  void keepsListItemsThatLinksFollow() {
+    String html = "<body><div class='story'>" + STORY + "<ul><li>6 Eier</li><li>200 g Zucker</li>"
+        + "<li><a href='/zutaten/mehl'>Mehl, Type 405</a></li></ul></div></body>";
+    assertThat(body(html)).contains("6 Eier").contains("200 g Zucker");
+  }
+
+  @Test
+  void keepsALinkLineWritingOutAnAddress() {
+    String html = "<body><div class='story'>" + STORY
+        + "<p>The petition, signed by many, is online:</p>"
+        + "<p><a href='https://petition.example/bridge'>https://petition.example/bridge</a></p>"
+        + "<p>The council, which meets every month, answers questions from residents.</p>"
+        + "<p>Mail: <a href='mailto:info@bridge.example'>info@bridge.example</a></p>"
+        + "<p>The first stone will be laid, the mayor said, in the presence of the press.</p>"
+        + "<p><a href='/news/ferry'>Ferry service to resume in June</a></p></div></body>";
+    assertThat(body(html)).contains("https://petition.example/bridge")
+        .contains("info@bridge.example").doesNotContain("Ferry service");
+  }
+
+  @Test
+  void dropsCreditAndCaptionLinesNoClassMarks() {
+    String html = "<body><div class='story'><p><img src='/b.jpg'></p><p>Foto: Jane Doe</p>"
+        + STORY + "<p>The old bridge in winter. (Photo: Getty)</p><p>Abbildung 2: Der Plan"
+        + " der neuen Brücke</p><p>© 2024 News Example</p></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .contains("welcomed the news.").doesNotContain("Jane Doe").doesNotContain("Getty")
+        .doesNotContain("Abbildung").doesNotContain("News Example");
+  }
+
+  @Test
+  void skipsBoxesSetIntoTheStory() {
+    String html = "<body><div class='story'>" + STORY + "<div class='infobox'><p>Bridges in"
+        + " the region, old and new, listed in our dossier.</p></div><div class='callout'><p>The"
+        + " latest on bridges, from the council and beyond.</p></div><p>Short final word</p>"
+        + "</div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday").endsWith("Short final word")
+        .doesNotContain("dossier").doesNotContain("latest on bridges");
+  }
+
+  @Test
+  void readsATeaserNamedLeadButNotTheTeasersAfterTheStory() {
+    String html = "<body><article><h1>Bridge to be rebuilt</h1><div class='teaser-text'><p>A"
+        + " short lead, with a comma, that stands on its own above the story text and tells"
+        + " what the story is about.</p></div>"
+        + "<div class='text'>" + STORY + "</div><div class='teaser'><p>The ferry, which stopped"
+        + " in October, will sail again, twice a day, from the first of June.</p></div>"
+        + "</article></body>";
+    assertThat(body(html)).startsWith("A short lead").endsWith("welcomed the news.")
+        .doesNotContain("The ferry");
+  }
 }
