@@ -128,6 +128,28 @@ class LauncherIT {
         "GAZETTE_JAVA_OPTS", "-XX:+UseSerialGC -XX:+PrintCommandLineFlags"), "crawl", "--help");
     assertThat(own.code()).as(own.err()).isZero();
     assertThat(own.out()).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+    for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+      Result tool = launch(Map.of("GAZETTE_CDS", "0", variable, "-XX:+UseSerialGC",
+          "GAZETTE_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "extract", "--help");
+      assertThat(tool.code()).as(tool.err()).isZero();
+      assertThat(tool.out()).as(variable).contains("-XX:+UseSerialGC")
+          .doesNotContain("UseParallelGC");
+    }
+    // a flag that only names GC words is no collector
+    Result threads = launch(Map.of("GAZETTE_CDS", "0",
+        "GAZETTE_JAVA_OPTS", "-XX:ParallelGCThreads=1 -XX:+PrintCommandLineFlags"), "crawl", "--help");
+    assertThat(threads.out()).contains("-XX:+UseParallelGC");
+  }
+
+  @Test
+  void theJvmsWarningsGoToStderrNotIntoTheJsonLines() throws Exception {
+    assumeThat(Files.isRegularFile(JAR)).as("target/gazette.jar is built by mvn package").isTrue();
+    // a G1-only option under the launcher's Parallel collector: the JVM warns it is ignored
+    Result extract = launch(Map.of("GAZETTE_CDS", "0",
+        "GAZETTE_JAVA_OPTS", "-XX:+UseStringDeduplication"), "extract", "--help");
+    assertThat(extract.code()).as(extract.err()).isZero();
+    assertThat(extract.out()).startsWith("Usage: gazette extract");
+    assertThat(extract.err()).contains("String Deduplication disabled");
   }
 
   private static void assertJsonLinesOnly(String out, int expected) throws IOException {

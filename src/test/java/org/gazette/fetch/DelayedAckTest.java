@@ -1,6 +1,7 @@
 package org.gazette.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
@@ -27,6 +28,10 @@ class DelayedAckTest {
 
   @Test
   void aKeptConnectionToANagleServerDoesNotWaitForDelayedAcks() throws Exception {
+    // the fix is TCP_QUICKACK, which the JDK offers on Linux only
+    try (java.net.Socket probe = new java.net.Socket()) {
+      assumeThat(probe.supportedOptions()).contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
+    }
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     server.createContext("/", exchange -> {
