@@ -115,20 +115,21 @@ final class Boilerplate {
   }
 
   /**
-   * Names of teasers: chrome for the body (other stories' teasers, beside the story or set into
-   * it), though some sites name their story's lead so (ContentFinder reads a teaser before the
-   * story); not for datelines, as a site's teaser meta line may print the page's own date.
+   * Names of teasers: for the body, chrome when the block links elsewhere (another story's
+   * teaser, beside the story or set into it, carries its headline link), not otherwise, as some
+   * sites name their story's own lead so. Not for datelines: a site's teaser meta line may print
+   * the page's own date.
    */
-  private static final String TEASER_SPEC = "teaser teasers";
+  private static final NameWords TEASER_WORDS = NameWords.of("teaser teasers");
 
-  private static final NameWords TEASER_WORDS = NameWords.of(TEASER_SPEC);
+  /** True if the element's class or id names chrome for this reading. */
+  private boolean namedChrome(Element e) {
+    return NOISE_WORDS.inNames(e) || (!keepHeader && TEASER_WORDS.inNames(e) && linksOut(e));
+  }
 
-  /** The chrome names for the body: {@link #NOISE_WORDS} and teasers, looked up at once. */
-  private static final NameWords BODY_NOISE_WORDS = NameWords.of(NOISE_SPEC + " " + TEASER_SPEC);
-
-  /** True if a word of the element's class or id names a teaser. */
-  boolean namesTeaser(Element e) {
-    return TEASER_WORDS.inNames(e);
+  /** True if the element holds a link with text (a headline, a "more"). */
+  private boolean linksOut(Element e) {
+    return share != null ? share.linkWeight(e) > 0 : e.selectFirst("a[href]") != null;
   }
 
   /** True if the element itself, not counting its ancestors, is chrome. */
@@ -142,8 +143,7 @@ final class Boilerplate {
     }
     // a heading's names say what it heads or anchor it (widget-title, nav_section_2): the block
     // it heads is judged by its own names, and a heading over nothing kept is dropped later
-    boolean named = (keepHeader ? NOISE_WORDS : BODY_NOISE_WORDS).inNames(e);
-    return named && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
+    return namedChrome(e) && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
         && !holdsProse(e)
         && !(keepHeader && BYLINE_WORDS.inNames(e));
   }
@@ -192,7 +192,7 @@ final class Boilerplate {
    */
   boolean isPlainHeader(Element e) {
     return e.normalName().equals("header") && !keepHeader && !excluded.contains(e)
-        && !BODY_NOISE_WORDS.inNames(e);
+        && !namedChrome(e);
   }
 
   private static boolean isHeading(String tag) {

@@ -308,31 +308,52 @@ final class ContentFinder {
         && !SENTENCE_END.matcher(line.text).find();
   }
 
+  /** A credit or caption label ("Foto:", "Credit:", "Crédits photos :", "Quelle:"), or ©. */
+  private static final String CREDIT_LABEL =
+      "(?:Fotos?|Photos?|Bild|Bilder|Titelbild|Beitragsbild|Credits?|Crédits?(?: photos?)?"
+          + "|Quelle|Fuente|Abbildung(?: \\d+)?|Grafik)\\s*[:：]|©";
+
   /**
-   * A credit or caption label ("Foto: dpa", "(Credit: Clayton Aldern / Grist)", "Crédits photos
-   * :", "Abbildung 4:", "Quelle: Landesregierung"), at the start of a line, after a bracket or
-   * after a sentence; or a copyright sign.
+   * A credit that starts the line ("Foto: dpa", "(Credit: Clayton Aldern / Grist)", "© AFP"), or
+   * in a bracket that ends it ("Die neue Brücke (Foto: dpa)"). A label inside a sentence ("Der
+   * Bürgermeister (Foto: dpa) eröffnete...") is not one.
    */
   private static final Pattern CREDIT =
-      Pattern.compile(
-          "(?:^|[(\\[]|[.:] )\\s*(?:Fotos?|Photos?|Bild|Bilder|Titelbild|Beitragsbild|Credits?"
-              + "|Crédits?(?: photos?)?|Quelle|Fuente|Abbildung(?: \\d+)?|Grafik)\\s*[:：]|©",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^\\s*[(\\[]?\\s*(?:" + CREDIT_LABEL + ")|[(\\[]\\s*(?:" + CREDIT_LABEL
+          + ")[^()\\[\\]]*[)\\]]\\s*$", Pattern.CASE_INSENSITIVE);
+
+  /** A credit after a bar: "Logo des Awards | © Verlag". */
+  private static final Pattern CREDIT_AFTER_BAR =
+      Pattern.compile("\\| *(?:" + CREDIT_LABEL + ")", Pattern.CASE_INSENSITIVE);
+
+  /** A credit after a caption's sentence: "Die Brücke am Abend. Foto: dpa". */
+  private static final Pattern CREDIT_AFTER_SENTENCE =
+      Pattern.compile("[.!?:] \\s*(?:" + CREDIT_LABEL + ")", Pattern.CASE_INSENSITIVE);
 
   /** A credit line is short: a name or two, or a caption's sentence or two. */
   private static final int MAX_CREDIT_WEIGHT = 200;
 
   /**
+   * A caption with its credit after it is shorter still: a story's sentence that ends by citing
+   * its source ("... stieg auf 6,1 Prozent. Quelle: Bundesagentur für Arbeit") is longer.
+   */
+  private static final int MAX_CAPTION_WEIGHT = 100;
+
+  /**
    * True for an image's caption or credit that no class name marks as one ({@link #isCaption}
-   * skips those): a short line with a credit label or a copyright sign. Editors type them as
+   * skips those): a short line that starts with a credit label or a copyright sign, ends with
+   * one in brackets, has one after a bar, or is a caption's short sentence followed by one. Editors type them as
    * paragraphs below the image, so they sit inside the story's container.
    */
   private static boolean isCredit(Line line) {
     // every credit has a colon or a copyright sign: most lines are passed over without the regex
     String text = line.text;
-    return line.weight <= MAX_CREDIT_WEIGHT
-        && (text.indexOf(':') >= 0 || text.indexOf('：') >= 0 || text.indexOf('©') >= 0)
-        && CREDIT.matcher(text).find();
+    if (line.weight > MAX_CREDIT_WEIGHT
+        || (text.indexOf(':') < 0 && text.indexOf('：') < 0 && text.indexOf('©') < 0)) {
+      return false;
+    }
+    return CREDIT.matcher(text).find() || CREDIT_AFTER_BAR.matcher(text).find()
+        || (line.weight <= MAX_CAPTION_WEIGHT && CREDIT_AFTER_SENTENCE.matcher(text).find());
   }
 
   /** A web or e-mail address written out: {@code https://...}, {@code www.}, {@code a@b}. */
@@ -676,7 +697,6 @@ final class ContentFinder {
     private int headerDepth;
     private int titleDepth;
     private boolean inside;
-    private boolean reachedInner;
 
     LineCollector(Element inner) {
       this.inner = inner;
@@ -691,12 +711,9 @@ final class ContentFinder {
         }
       } else if (node instanceof Element e) {
         boolean header = chrome.isPlainHeader(e);
-        // a teaser before the voted container is the story's lead; after it, another story's
-        if (depth > 0 && skippedInLines(e) && !header
-            && !(!reachedInner && chrome.namesTeaser(e))) {
+        if (depth > 0 && skippedInLines(e) && !header) {
           return FilterResult.SKIP_ENTIRELY;
         }
-        reachedInner |= e == inner;
         if (BLOCKS.contains(e.normalName()) || e == inner || header) {
           flush();
         }
@@ -768,9 +785,7 @@ final class ContentFinder {
           }
         }
       } else if (node instanceof Element e) {
-        // the article's header, and a block named teaser (the lead, on some sites), are read
-        if (depth > 0 && skippedInLines(e) && !e.normalName().equals("header")
-            && !chrome.namesTeaser(e)) {
+        if (depth > 0 && skippedInLines(e) && !e.normalName().equals("header")) {
           // a heading in chrome (an h1 in the breadcrumbs): the lead starts after the chrome
           started |= isAncestor(e, heading);
           return FilterResult.SKIP_ENTIRELY;

@@ -225,6 +225,23 @@ class ContentRulesTest {
         .doesNotContain("Abbildung").doesNotContain("News Example");
   }
 
+  /** A label inside a sentence, or a source after a long sentence, is the story's text. */
+  @Test
+  void keepsSentencesThatOnlyMentionACreditOrASource() {
+    String[] sentences = {
+      "Der Bürgermeister (Foto: dpa) eröffnete die Brücke am Dienstag vor hunderten Zuschauern.",
+      "Die Arbeitslosenquote stieg im März auf 6,1 Prozent, im Vorjahr lag sie noch deutlich"
+          + " darunter, wie die Statistiker mitteilten. Quelle: Bundesagentur für Arbeit.",
+      "Das Buch „Die Brücke“ ist im Verlag Beispiel erschienen, © 2023, 320 Seiten, 24 Euro."};
+    for (String sentence : sentences) {
+      String html = "<body><div class='story'>" + STORY + "<p>" + sentence + "</p></div></body>";
+      assertThat(body(html)).as(sentence).contains(sentence.substring(0, 30));
+    }
+    String caption = "<body><div class='story'>" + STORY + "<p>Lee Elder war mit Talent"
+        + " gesegnet. | © Augusta National/Getty Images</p></div></body>";
+    assertThat(body(caption)).doesNotContain("Getty");
+  }
+
   @Test
   void skipsBoxesSetIntoTheStory() {
     String html = "<body><div class='story'>" + STORY + "<div class='infobox'><p>Bridges in"
@@ -241,9 +258,22 @@ class ContentRulesTest {
         + " short lead, with a comma, that stands on its own above the story text and tells"
         + " what the story is about.</p></div>"
         + "<div class='text'>" + STORY + "</div><div class='teaser'><p>The ferry, which stopped"
-        + " in October, will sail again, twice a day, from the first of June.</p></div>"
-        + "</article></body>";
+        + " in October, will sail again, twice a day, from the first of June. <a href='/ferry'>"
+        + "More</a></p></div></article></body>";
     assertThat(body(html)).startsWith("A short lead").endsWith("welcomed the news.")
         .doesNotContain("The ferry");
+  }
+
+  /** A teaser-named block is another story's when it links to it; the story's own lead does not. */
+  @Test
+  void keepsATeaserNamedLeadInsideTheStoryAndDropsALinkingTeaserBeforeIt() {
+    String html = "<body><article><h1>Bridge to be rebuilt</h1><div class='teaser'><p>The ferry,"
+        + " which stopped in October, will sail again, twice a day. <a href='/ferry'>More</a></p>"
+        + "</div><div class='text'><p class='article-teaser'>A short lead, with a comma, that"
+        + " stands on its own above the story text and tells what the story is about.</p>"
+        + STORY + "</div><aside class='teaser'><p>An aside, with a comma, that is no part of the"
+        + " story, however much it reads like one.</p></aside></article></body>";
+    assertThat(body(html)).startsWith("A short lead").endsWith("welcomed the news.")
+        .doesNotContain("The ferry").doesNotContain("An aside");
   }
 }
