@@ -2,6 +2,7 @@ package org.gazette.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -150,7 +151,8 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public void record(Object record) {
-      out.print(RecordJson.write(record) + "\n"); // LF whatever the platform, as .jsonl files
+      // the crawl's bytes (a lone surrogate escaped, not replaced), LF whatever the platform
+      out.print(new String(RecordJson.writeUtf8(record), StandardCharsets.UTF_8) + "\n");
     }
 
     @Override
