@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.http.Header;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.message.BasicHeader;
@@ -66,6 +67,7 @@ final class ArchivingPageFetcher extends PageFetcher {
   private final RunStats stats;
   private final ThreadLocal<Capture> handoff = new ThreadLocal<>();
   private final java.time.Instant resumeFrom;
+  private volatile Consumer<WebURL> onFetched = url -> { };
 
   /**
    * @param resumeFrom when this run finishes an interrupted one, that run's start: pages
@@ -93,6 +95,14 @@ final class ArchivingPageFetcher extends PageFetcher {
     Capture c = handoff.get();
     handoff.remove();
     return c;
+  }
+
+  /**
+   * Told when a page's fetch has ended well, before it is archived and parsed: the frontier gives
+   * its host to the next thread then. Not told of failures, which back the host off first.
+   */
+  void onFetched(Consumer<WebURL> onFetched) {
+    this.onFetched = java.util.Objects.requireNonNull(onFetched, "onFetched");
   }
 
   @Override
@@ -127,6 +137,13 @@ final class ArchivingPageFetcher extends PageFetcher {
           + tooLong.maxCrawlDelay().toSeconds() + " s)");
     }
     HttpExchange ex = ((PoliteFetcher.Fetched) result).exchange();
+    if (!RetryPolicy.retryable(ex.status())
+        && (PageRecords.parsedWhenCut(ex.truncation()) || !PageRecords.isPage(ex.status()))) {
+      // no request of this page in flight, and nothing in its outcome changes how its host is
+      // fetched next (a 429, a 5xx or a broken body back the host off when processed): the
+      // host may serve the next thread while this one archives and extracts
+      onFetched.accept(webUrl);
+    }
     CaptureArchiver.Archived archived = archive.archive(ex, latest);
     stats.exchange(ex.response().length);
     if (archived.revisit()) {

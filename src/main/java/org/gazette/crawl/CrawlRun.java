@@ -265,6 +265,7 @@ public final class CrawlRun {
             + ": " + e.getMessage(), e);
       }
       controller = run;
+      fetcher.onFetched(run::fetched);
       try {
         return crawlWith(run, context, progress, started, archive, polite);
       } finally {

@@ -46,6 +46,9 @@ final class HostAwareFrontier extends Frontier {
   private final Consumer<WebURL> onDropped;
   private final Map<String, ArrayDeque<WebURL>> byHost = new LinkedHashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
+  /** URLs given out that hold their host's slot (by identity: a retry is another). */
+  private final Set<WebURL> holding = java.util.Collections.newSetFromMap(
+      new java.util.IdentityHashMap<>());
   private final Set<String> paused = new HashSet<>();
   /** Doc ids scheduled in this run (crawler4j numbers URLs 1, 2, 3...: one bit each). */
   private final BitSet scheduledIds = new BitSet();
@@ -89,6 +92,28 @@ final class HostAwareFrontier extends Frontier {
   public void setProcessed(WebURL url) {
     super.setProcessed(url);
     synchronized (mutex) {
+      release(url);
+      mutex.notifyAll();
+    }
+  }
+
+  /**
+   * The fetch of {@code url}, taken from this frontier, has ended (its response read, or failed):
+   * its host's slot is given back now, so that another thread fetches the host's next page while
+   * this one archives and extracts the page. The politeness gate still holds every request to
+   * the host's connections and delay; before this, a site crawled with one connection (the
+   * default) kept the other threads idle for the whole of each page's processing, and 4 threads
+   * crawled it no faster than 1. A slot is given back once, here or by {@link #setProcessed},
+   * and only for a URL this frontier gave out.
+   */
+  void fetched(WebURL url) {
+    synchronized (mutex) {
+      release(url);
+    }
+  }
+
+  private void release(WebURL url) {
+    if (holding.remove(url)) {
       inFlight.merge(host(url), -1, Integer::sum);
       mutex.notifyAll();
     }
@@ -193,6 +218,7 @@ final class HostAwareFrontier extends Frontier {
         byHost.put(host, e.getValue());
       }
       inFlight.merge(host, 1, Integer::sum);
+      holding.add(url);
       return url;
     }
     return null;

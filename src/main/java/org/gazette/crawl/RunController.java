@@ -51,6 +51,11 @@ final class RunController extends CrawlController {
     frontier = new HostAwareFrontier(env, config, gate, onDropped);
   }
 
+  /** Tells the frontier that the fetch of a URL it gave out has ended; see HostAwareFrontier. */
+  void fetched(WebURL url) {
+    ((HostAwareFrontier) frontier).fetched(url);
+  }
+
   /**
    * Schedules a seed as it is: crawler4j's addSeed would rewrite it with its own canonicalizer
    * (which drops repeated query parameters and re-encodes '+'), unlike the links found later.

@@ -52,6 +52,58 @@ class HostAwareFrontierTest {
     }
   }
 
+  /**
+   * With one connection per host, a page's slot goes back when its fetch ends, not when it has
+   * been processed: the host's next page goes to another thread meanwhile. The slot goes back
+   * once: after fetched() and setProcessed() of one page, a second page still holds the host.
+   */
+  @Test
+  void aHostsNextPageIsGivenOutOnceTheFetchEndsAndEachSlotComesBackOnce(@TempDir Path dir)
+      throws Exception {
+    EnvironmentConfig ec = new EnvironmentConfig();
+    ec.setAllowCreate(true);
+    ec.setTransactional(false);
+    ec.setLocking(false);
+    Environment env = new Environment(dir.toFile(), ec);
+    CrawlConfig config = new CrawlConfig();
+    config.setCrawlStorageFolder(dir.toString());
+    HostAwareFrontier frontier = new HostAwareFrontier(env, config, new PolitenessGate(1),
+        url -> { });
+    try {
+      frontier.scheduleAll(List.of(url("http://n.example/a.html", 1),
+          url("http://n.example/b.html", 2), url("http://n.example/c.html", 3)));
+      List<WebURL> taken = new ArrayList<>();
+      frontier.getNextURLs(1, taken);
+      WebURL a = taken.get(0);
+
+      frontier.fetched(a); // a is still being processed
+      List<WebURL> second = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread taker = new Thread(() -> frontier.getNextURLs(1, second));
+      taker.start();
+      taker.join(5_000); // at once, as the host is free; without fetched() it waited for ever
+      assertThat(second).as("the host's next page, a being processed").hasSize(1);
+      WebURL b = second.get(0);
+      frontier.fetched(a); // given back already: nothing more
+      frontier.setProcessed(a);
+
+      List<WebURL> third = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread waiter = new Thread(() -> frontier.getNextURLs(1, third));
+      waiter.start();
+      waiter.join(300);
+      assertThat(third).as("b holds the host's one slot").isEmpty();
+      frontier.fetched(b);
+      waiter.join(5_000);
+      assertThat(third).extracting(WebURL::getURL).singleElement().isNotIn(a.getURL(), b.getURL());
+      frontier.setProcessed(b);
+      frontier.setProcessed(third.get(0));
+      assertThat(frontier.getNumberOfProcessedPages()).isEqualTo(3);
+    } finally {
+      frontier.finish();
+      frontier.close();
+      env.close();
+    }
+  }
+
   private static WebURL url(String url, int docId) {
     WebURL u = new WebURL();
     u.setURL(url);
