@@ -22,15 +22,8 @@ class HostAwareFrontierTest {
    */
   @Test
   void aLinkScheduledTwiceWithOneDocIdIsQueuedAndCountedOnce(@TempDir Path dir) {
-    EnvironmentConfig ec = new EnvironmentConfig();
-    ec.setAllowCreate(true);
-    ec.setTransactional(false);
-    ec.setLocking(false);
-    Environment env = new Environment(dir.toFile(), ec);
-    CrawlConfig config = new CrawlConfig();
-    config.setCrawlStorageFolder(dir.toString());
-    HostAwareFrontier frontier = new HostAwareFrontier(env, config, new PolitenessGate(4),
-        url -> { });
+    Environment env = environment(dir);
+    HostAwareFrontier frontier = frontier(env, dir, 4);
     try {
       frontier.scheduleAll(
           List.of(url("http://n.example/a.html", 7), url("http://n.example/b.html", 8)));
@@ -60,15 +53,8 @@ class HostAwareFrontierTest {
   @Test
   void aHostsNextPageIsGivenOutOnceTheFetchEndsAndEachSlotComesBackOnce(@TempDir Path dir)
       throws Exception {
-    EnvironmentConfig ec = new EnvironmentConfig();
-    ec.setAllowCreate(true);
-    ec.setTransactional(false);
-    ec.setLocking(false);
-    Environment env = new Environment(dir.toFile(), ec);
-    CrawlConfig config = new CrawlConfig();
-    config.setCrawlStorageFolder(dir.toString());
-    HostAwareFrontier frontier = new HostAwareFrontier(env, config, new PolitenessGate(1),
-        url -> { });
+    Environment env = environment(dir);
+    HostAwareFrontier frontier = frontier(env, dir, 1);
     try {
       frontier.scheduleAll(List.of(url("http://n.example/a.html", 1),
           url("http://n.example/b.html", 2), url("http://n.example/c.html", 3)));
@@ -102,6 +88,21 @@ class HostAwareFrontierTest {
       frontier.close();
       env.close();
     }
+  }
+
+  /** A Berkeley DB JE environment in {@code dir}, as crawler4j opens one, without transactions. */
+  private static Environment environment(Path dir) {
+    EnvironmentConfig ec = new EnvironmentConfig();
+    ec.setAllowCreate(true);
+    ec.setTransactional(false);
+    ec.setLocking(false);
+    return new Environment(dir.toFile(), ec);
+  }
+
+  private static HostAwareFrontier frontier(Environment env, Path dir, int connectionsPerHost) {
+    CrawlConfig config = new CrawlConfig();
+    config.setCrawlStorageFolder(dir.toString());
+    return new HostAwareFrontier(env, config, new PolitenessGate(connectionsPerHost), url -> { });
   }
 
   private static WebURL url(String url, int docId) {
