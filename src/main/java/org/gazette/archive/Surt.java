@@ -53,6 +53,9 @@ public final class Surt {
           .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE))
           .toList();
 
+  private static final Pattern EDGE_DOTS = Pattern.compile("^\\.+|\\.+$");
+  private static final Pattern WWW = Pattern.compile("^www\\d*\\.");
+
   private Surt() {}
 
   /**
@@ -78,7 +81,7 @@ public final class Surt {
       port = hostPort.substring(colon + 1);
       hostPort = hostPort.substring(0, colon);
     }
-    if (!port.matches("\\d*") || hostPort.isEmpty()) {
+    if (!allDigits(port) || hostPort.isEmpty()) {
       return url;
     }
     StringBuilder key = new StringBuilder(host(hostPort));
@@ -90,8 +93,8 @@ public final class Surt {
   }
 
   private static String host(String host) {
-    String h = unescape(host).toLowerCase(Locale.ROOT).replaceAll("^\\.+|\\.+$", "");
-    h = h.replaceFirst("^www\\d*\\.", "");
+    String h = EDGE_DOTS.matcher(unescape(host).toLowerCase(Locale.ROOT)).replaceAll("");
+    h = WWW.matcher(h).replaceFirst("");
     List<String> labels = new ArrayList<>(Arrays.asList(h.split("\\.", -1)));
     Collections.reverse(labels);
     return String.join(",", labels);
@@ -111,6 +114,9 @@ public final class Surt {
     }
     // "/a/b/" and "/a/b" are one key: a trailing slash is dropped, except the root's
     String path = "/" + escapeOnce(String.join("/", kept)).toLowerCase(Locale.ROOT);
+    if (path.indexOf('(') < 0) {
+      return path; // both session forms are in parentheses: most paths are told apart here
+    }
     for (Pattern sessionId : PATH_SESSION_IDS) {
       Matcher m = sessionId.matcher(path);
       if (m.matches()) {
@@ -149,6 +155,9 @@ public final class Surt {
 
   /** Decodes percent-escapes until none is left; bytes are kept one char each (Latin-1). */
   private static String unescape(String s) {
+    if (s.indexOf('%') < 0) {
+      return s; // nothing to decode: the usual case, without the byte round trip
+    }
     String current = s;
     while (true) {
       String next = unescapeOnce(current);
@@ -177,6 +186,9 @@ public final class Surt {
 
   /** Escapes controls, space, {@code #}, {@code %} and every byte above ASCII, as IA does. */
   private static String escapeOnce(String s) {
+    if (!needsEscape(s)) {
+      return s;
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
     for (byte b : s.getBytes(StandardCharsets.ISO_8859_1)) {
       int c = b & 0xff;
@@ -189,6 +201,26 @@ public final class Surt {
       }
     }
     return out.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether {@link #escapeOnce} would change {@code s}. */
+  private static boolean needsEscape(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '#' || c == '%') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int defaultPort(String scheme) {
