@@ -115,8 +115,9 @@ final class ArchivingPageFetcher extends PageFetcher {
       throw new FetchException(FetchException.Kind.UNSUPPORTED, URI.create("about:invalid"),
           "invalid URL " + webUrl.getURL() + ": " + e.getMessage());
     }
-    // one lookup a page: the resume check, the conditional GET and the archiving all read it
-    var latest = archive.latest(webUrl.getURL());
+    // one look-up a page, made when its link was found if it was: the resume check, the
+    // conditional GET and the archiving all read it
+    var latest = archive.latestForFetch(webUrl.getURL());
     if (resumeFrom != null) {
       var done = archive.capturedSince(uri, resumeFrom, latest);
       if (done.isPresent()) {

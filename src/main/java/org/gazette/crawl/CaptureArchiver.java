@@ -60,6 +60,16 @@ final class CaptureArchiver {
   private final java.util.List<NewCapture> pending = new java.util.ArrayList<>();
   private long lastStoreWarning;
   private long lastStoreFailure;
+  // Look-ups made when a link was found, kept for the fetch of its page: one look-up a page
+  // instead of two. Bounded: a URL fetched long after it was found is looked up again.
+  private final java.util.Map<String, Optional<CaptureEntry>> lookedUp =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Optional<CaptureEntry>> e) {
+          return size() > LOOKUPS_KEPT;
+        }
+      });
+  private static final int LOOKUPS_KEPT = 10_000;
 
   CaptureArchiver(WarcWriter archive, CaptureStore index, Path warcDir, String site,
       String runId) {
@@ -81,6 +91,37 @@ final class CaptureArchiver {
       storeTrouble(e);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The latest capture of {@code url}, looked up when a link to it is found and kept for the
+   * fetch of its page ({@link #latestForFetch}). Nothing is kept while the database is
+   * unreachable. Between the two, no capture of the URL is made: a run fetches a URL once, and
+   * one node crawls a site at a time.
+   */
+  Optional<CaptureEntry> latestAtDiscovery(String url) {
+    try {
+      Optional<CaptureEntry> latest = index.latest(url);
+      lookedUp.put(url, latest);
+      return latest;
+    } catch (org.gazette.store.StoreException e) {
+      storeTrouble(e);
+      return Optional.empty();
+    }
+  }
+
+  /** Drops what {@link #latestAtDiscovery} kept for {@code url}: its page is not fetched. */
+  void notFetching(String url) {
+    lookedUp.remove(url);
+  }
+
+  /**
+   * The latest capture of {@code url} for the fetch of its page: the one looked up when its link
+   * was found, once, else looked up now (a retry, a seed, a URL found long ago).
+   */
+  Optional<CaptureEntry> latestForFetch(String url) {
+    Optional<CaptureEntry> known = lookedUp.remove(url);
+    return known != null ? known : latest(url);
   }
 
   private synchronized void storeTrouble(org.gazette.store.StoreException e) {

@@ -39,7 +39,7 @@ final class Freshness {
     if (skipped.contains(url)) {
       return true;
     }
-    boolean fresh = captures.latest(url)
+    boolean fresh = captures.latestAtDiscovery(url)
         .filter(CaptureEntry::success)
         .filter(last -> resumeFrom == null || last.fetchedAt().isBefore(resumeFrom))
         .filter(last -> CaptureEntry.ARTICLE.equals(last.kind())
@@ -48,6 +48,7 @@ final class Freshness {
             || last.fetchedAt().plus(revisitAfter).isAfter(clock.get()))
         .isPresent();
     if (fresh) {
+      captures.notFetching(url);
       skipped.add(url);
     }
     return fresh;

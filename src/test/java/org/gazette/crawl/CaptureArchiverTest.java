@@ -77,4 +77,49 @@ class CaptureArchiverTest {
       assertThat(archiver.conditionalHeaders("https://n.example/never")).isEmpty();
     }
   }
+
+  @Test
+  void theLookUpMadeWhenALinkIsFoundServesTheFetchOfItsPageOnce() throws Exception {
+    try (StateStore store = StateStore.open(
+        new StateConfig(StateStore.DEFAULT_URL, null, null, false, null), tmp.resolve("state"))) {
+      Path kept = Files.writeString(tmp.resolve("kept.warc.gz"), "x");
+      CaptureArchiver archiver = new CaptureArchiver(null, store.captures(), tmp, "s", "r");
+      String url = "https://n.example/new";
+      assertThat(archiver.latestAtDiscovery(url)).isEmpty();
+      capture(store, url, kept, 200); // the store changes behind the archiver's back
+      // the fetch reads the look-up made at discovery, not the store...
+      assertThat(archiver.latestForFetch(url)).isEmpty();
+      // ...once: a retry of the page asks the store
+      assertThat(archiver.latestForFetch(url)).map(CaptureEntry::status).contains(200);
+
+      String skipped = "https://n.example/fresh";
+      capture(store, skipped, kept, 200);
+      assertThat(archiver.latestAtDiscovery(skipped)).isPresent();
+      archiver.notFetching(skipped);
+      try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("DELETE FROM captures WHERE url = '" + skipped + "'");
+      }
+      assertThat(archiver.latestForFetch(skipped)).isEmpty(); // nothing was kept for it
+    }
+  }
+
+  @Test
+  void nothingIsKeptFromALookUpTheStoreCouldNotAnswer() throws Exception {
+    try (StateStore store = StateStore.open(
+        new StateConfig(StateStore.DEFAULT_URL, null, null, false, null), tmp.resolve("state"))) {
+      Path kept = Files.writeString(tmp.resolve("kept.warc.gz"), "x");
+      String url = "https://n.example/kept";
+      capture(store, url, kept, 200);
+      CaptureArchiver archiver = new CaptureArchiver(null, store.captures(), tmp, "s", "r");
+      try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("ALTER TABLE captures RENAME TO captures_away");
+      }
+      assertThat(archiver.latestAtDiscovery(url)).isEmpty();
+      try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("ALTER TABLE captures_away RENAME TO captures");
+      }
+      // the fetch asks again, and gets the capture the store holds
+      assertThat(archiver.latestForFetch(url)).isPresent();
+    }
+  }
 }
