@@ -74,10 +74,16 @@ final class Headlines {
     if (!hasDigit(text)) {
       return null;
     }
+    int keyword = firstKeyword(text);
+    if (keyword < 0) {
+      return null; // both patterns need one of the words
+    }
+    // each pattern tried from where its first match can start at the earliest, not from every
+    // position of the text before: the same first match
     Matcher m = LABEL_FIRST.matcher(text);
-    if (!m.find()) {
+    if (!m.find(keyword)) {
       m = COUNT_FIRST.matcher(text);
-      if (!m.find()) {
+      if (!m.find(countFrom(text, keyword))) {
         return null;
       }
     }
@@ -89,10 +95,66 @@ final class Headlines {
     }
   }
 
+  /**
+   * Where the first of the words that both patterns need starts ({@code 評論 评论 留言 跟帖}, or
+   * {@code comment} in any case of its ASCII letters, as {@code CASE_INSENSITIVE} matches it), or
+   * -1. A {@link #LABEL_FIRST} match starts at one of them, so none starts before.
+   */
+  private static int firstKeyword(String text) {
+    for (int i = 0; i + 1 < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = text.charAt(i + 1);
+      if ((c == '評' && next == '論') || (c == '评' && next == '论') || (c == '留' && next == '言')
+          || (c == '跟' && next == '帖')
+          || ((c == 'c' || c == 'C') && isCommentAt(text, i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** True if {@code comment} stands at i, in any case of its ASCII letters. */
+  private static boolean isCommentAt(String text, int i) {
+    if (i + COMMENT.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < COMMENT.length(); k++) {
+      char c = text.charAt(i + k);
+      if (c != COMMENT.charAt(k) && c != COMMENT.charAt(k) - ('a' - 'A')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final String COMMENT = "comment";
+
+  /**
+   * The earliest start of a {@link #COUNT_FIRST} match, given the first keyword: its words start
+   * there or one before ({@code 條評論}), and only digits, commas and whitespace ({@code [\d,]*\s*})
+   * come between a match's start and its word. Found by stepping back over those.
+   */
+  private static int countFrom(String text, int keyword) {
+    int from = keyword;
+    if (from > 0 && "條条則则".indexOf(text.charAt(from - 1)) >= 0) {
+      from--;
+    }
+    while (from > 0 && isDigitCommaOrSpace(text.charAt(from - 1))) {
+      from--;
+    }
+    return from;
+  }
+
+  /** {@code [\d,\s]} of a pattern without UNICODE_CHARACTER_CLASS: ASCII only. */
+  private static boolean isDigitCommaOrSpace(char c) {
+    return (c >= '0' && c <= '9') || c == ',' || c == ' ' || c == '\t' || c == '\n'
+        || c == 0x0B || c == '\f' || c == '\r';
+  }
+
   /** Text with its comment counts cut out. */
   static String withoutComments(String text) {
-    if (!hasDigit(text)) {
-      return text;
+    if (!hasDigit(text) || firstKeyword(text) < 0) {
+      return text; // neither pattern can match: no replacing, which copies the text twice
     }
     return COUNT_FIRST.matcher(LABEL_FIRST.matcher(text).replaceAll("  ")).replaceAll("  ");
   }

@@ -66,8 +66,12 @@ final class Languages {
   /** ... and whether it is a {@link #SIMPLIFIED} or {@link #TRADITIONAL} character ... */
   private static final int SIMPLIFIED_CHAR = 8;
   private static final int TRADITIONAL_CHAR = 16;
-  /** ... or, for a surrogate, that the code point is to be read from the pair. */
+  /** ... or, for a surrogate, that the code point is to be read from the pair ... */
   private static final int SURROGATE = 32;
+  /** ... and whether it does not lower alone to one char (see {@link #latinLanguage}). */
+  private static final int LOWERS_APART = 64;
+  /** The number of {@link #LETTERS} values. */
+  private static final int LETTER_VALUES = 128;
 
   /**
    * For each character of the Basic Multilingual Plane, whether it is a letter and its script,
@@ -78,7 +82,8 @@ final class Languages {
 
   static {
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      LETTERS[c] = (byte) (Character.isSurrogate((char) c) ? SURROGATE : letterClass(c));
+      LETTERS[c] = (byte) (Character.isSurrogate((char) c) ? SURROGATE
+          : letterClass(c) | (c == '\u03A3' || c == '\u0130' ? LOWERS_APART : 0));
     }
   }
 
@@ -172,15 +177,13 @@ final class Languages {
    *     Latin script is in
    */
   private static String fromSample(char[] sample, int length, boolean readWords) {
-    int letters = 0;
-    int[] scripts = new int[SCRIPTS];
-    int simplified = 0;
-    int traditional = 0;
-    // set by the chars that do not lower alone to one char (see latinLanguage)
+    // each char only counted by its LETTERS value here; letters, scripts and the rest are summed
+    // from those counts after: a few operations per char rather than a dozen
+    int[] counts = new int[LETTER_VALUES];
+    // set by the surrogates, and below by the chars that do not lower alone to one char
     boolean lowersApart = false;
     for (int i = 0; i < length; ) {
-      char c = sample[i];
-      int k = LETTERS[c];
+      int k = LETTERS[sample[i]];
       if (k == SURROGATE) {
         int cp = Character.codePointAt(sample, i, length); // a lone surrogate is read as itself
         i += Character.charCount(cp);
@@ -188,15 +191,23 @@ final class Languages {
         lowersApart = true;
       } else {
         i++;
-        lowersApart |= c == '\u03A3' || c == '\u0130';
       }
-      if (k == 0) {
+      counts[k]++;
+    }
+    int letters = 0;
+    int[] scripts = new int[SCRIPTS];
+    int simplified = 0;
+    int traditional = 0;
+    for (int k = 1; k < LETTER_VALUES; k++) { // 0: no letter
+      int n = counts[k];
+      if (n == 0) {
         continue;
       }
-      letters++;
-      scripts[k & SCRIPT_MASK]++;
-      simplified += (k & SIMPLIFIED_CHAR) != 0 ? 1 : 0;
-      traditional += (k & TRADITIONAL_CHAR) != 0 ? 1 : 0;
+      letters += n;
+      scripts[k & SCRIPT_MASK] += n;
+      simplified += (k & SIMPLIFIED_CHAR) != 0 ? n : 0;
+      traditional += (k & TRADITIONAL_CHAR) != 0 ? n : 0;
+      lowersApart |= (k & LOWERS_APART) != 0;
     }
     if (letters < 20) {
       return null;

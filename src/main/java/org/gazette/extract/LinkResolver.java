@@ -18,6 +18,8 @@ public final class LinkResolver {
   private String base;
   /** The base parsed, or null when it is no URL (then only absolute links resolve). */
   private URL baseUrl;
+  /** {@link #origin} of {@link #baseUrl}, once asked for. */
+  private String origin;
 
   /** {@code e.absUrl(attribute)}. */
   public String absUrl(Element e, String attribute) {
@@ -39,11 +41,15 @@ public final class LinkResolver {
     String rel = withoutControlChars(link);
     if (!b.equals(base)) {
       base = b;
+      origin = null;
       try {
         baseUrl = new URL(b);
       } catch (MalformedURLException notUrl) {
         baseUrl = null;
       }
+    }
+    if (baseUrl != null && hasHttpHost(baseUrl) && isPlainPath(rel)) {
+      return origin(baseUrl) + rel;
     }
     try {
       return baseUrl == null
@@ -68,6 +74,45 @@ public final class LinkResolver {
       file = file + "#" + url.getRef();
     }
     return requireHost(new URL(url.getProtocol(), url.getHost(), url.getPort(), file));
+  }
+
+  /**
+   * True for a link that is a plain absolute path ({@code /news/2024/1.html}): a slash, then
+   * only ASCII letters, digits, {@code /-_.~}, with no {@code //} and no dot right after a slash
+   * (no {@code .} or {@code ..} segment). Resolved against an http(s) base with a host, such a
+   * link is the base's scheme, host and port, then the link as it is: {@link #resolve(URL,
+   * String)} parses two URLs to get there, and most links of a page are such paths.
+   */
+  private static boolean isPlainPath(String rel) {
+    if (rel.isEmpty() || rel.charAt(0) != '/') {
+      return false;
+    }
+    for (int i = 0; i < rel.length(); i++) {
+      char c = rel.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+      if (!plain || (c == '/' && i + 1 < rel.length()
+          && (rel.charAt(i + 1) == '/' || rel.charAt(i + 1) == '.'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasHttpHost(URL base) {
+    return isHttpScheme(base.getProtocol()) && !base.getHost().isEmpty();
+  }
+
+  /**
+   * What {@code new URL(protocol, host, port, file).toExternalForm()} puts before the file, as
+   * {@link #resolve(URL, String)} rebuilds a resolved link: scheme, host, port if any.
+   */
+  private String origin(URL base) {
+    if (origin == null) {
+      origin = base.getProtocol() + "://" + base.getHost()
+          + (base.getPort() == -1 ? "" : ":" + base.getPort());
+    }
+    return origin;
   }
 
   /** An {@code http:} or {@code https:} URL with a host; no request can go to one without. */

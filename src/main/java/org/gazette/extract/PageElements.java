@@ -239,10 +239,27 @@ final class PageElements {
    * equal ignoring case.
    */
   private static String caseKey(String name) {
+    if (isFoldedAscii(name)) {
+      return name; // the usual name (og:title, description): its own key, no copy
+    }
     StringBuilder key = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       key.append(Character.toLowerCase(Character.toUpperCase(name.charAt(i))));
     }
     return key.toString();
+  }
+
+  /**
+   * True if the name is ASCII without upper case letters: {@link #caseKey} leaves each of its
+   * characters as it is.
+   */
+  private static boolean isFoldedAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

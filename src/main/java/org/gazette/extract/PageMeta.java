@@ -310,6 +310,16 @@ final class PageMeta {
   private static String lettersOnly(String s) {
     StringBuilder kept = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        // ASCII, most of the text: its letters and digits are all it has of L and N, told
+        // without the two Unicode table lookups below
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+          kept.append(c);
+        }
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);

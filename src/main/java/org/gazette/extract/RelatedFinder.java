@@ -2,6 +2,7 @@ package org.gazette.extract;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,6 @@ final class RelatedFinder {
               + "|相關報道|相关报道|更多閱讀|更多阅读)"
               + "(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
 
   /** Text between related links heavier than this is story text, not a count or label. */
   private static final int MAX_LABEL_WEIGHT = 40;
@@ -97,10 +96,17 @@ final class RelatedFinder {
       // headings have their few words as own text: this skips most of the page cheaply (most
       // elements have none), and never takes the text of a whole subtree just to find it too long
       String own = PageElements.mayHaveOwnText(e) ? e.ownText() : "";
-      if (own.isBlank() || TextNormalizer.normalize(own).length() > MAX_HEADING) {
+      if (own.isBlank()) {
         continue;
       }
-      String text = TextNormalizer.normalize(e.text());
+      String ownNormalized = TextNormalizer.normalize(own);
+      if (ownNormalized.length() > MAX_HEADING) {
+        continue;
+      }
+      // without child elements, jsoup's text() is ownText(), both its text nodes normalized
+      // alike and trimmed: the text is at hand (most short elements here are such leaves)
+      String text = e.firstElementChild() == null ? ownNormalized
+          : TextNormalizer.normalize(e.text());
       if (text.length() <= MAX_HEADING && isHeading(text) && !childMatches(e)) {
         found.add(e);
       }
@@ -271,14 +277,37 @@ final class RelatedFinder {
   private long headlineUrls(Element e) {
     Long n = headlineCount.get(e);
     if (n == null) {
-      n = e.select(LINKS).stream()
-          .map(this::headlineUrl)
-          .flatMap(Optional::stream)
-          .distinct()
-          .count();
+      n = distinctHeadlineUrls(e);
       headlineCount.put(e, n);
     }
     return n;
+  }
+
+  /**
+   * How many distinct headline URLs the element's links have. A loop rather than a stream, and
+   * a set only from the second URL on: most elements asked about have none or one, and the
+   * crawl's C1 compiler inlines little of a stream pipeline.
+   */
+  private long distinctHeadlineUrls(Element e) {
+    String first = null;
+    Set<String> distinct = null;
+    for (Element a : e.select(LINKS)) {
+      Optional<String> headline = headlineUrl(a);
+      if (headline.isEmpty()) {
+        continue;
+      }
+      String url = headline.get();
+      if (first == null) {
+        first = url;
+      } else if (distinct != null) {
+        distinct.add(url);
+      } else if (!url.equals(first)) {
+        distinct = new HashSet<>();
+        distinct.add(first);
+        distinct.add(url);
+      }
+    }
+    return distinct != null ? distinct.size() : first != null ? 1 : 0;
   }
 
   private Optional<String> headlineUrl(Element a) {
@@ -290,16 +319,22 @@ final class RelatedFinder {
    * holding most of the page's text.
    */
   private boolean endsSection(Element e) {
+    // the weight first: it is counted already, where the headline count resolves every link
     return isHeading(e) || share.holdsMost(e)
-        || (headlineUrls(e) == 0 && share.textWeight(e) > MAX_LABEL_WEIGHT);
+        || (share.textWeight(e) > MAX_LABEL_WEIGHT && headlineUrls(e) == 0);
   }
 
   private static boolean isHeading(Element e) {
-    if (HEADING_TAG.matcher(e.normalName()).matches()) {
+    if (isHeadingTag(e.normalName())) {
       return true;
     }
     Element first = e.firstElementChild();
-    return first != null && HEADING_TAG.matcher(first.normalName()).matches()
-        && e.select(LINKS).isEmpty();
+    return first != null && isHeadingTag(first.normalName()) && e.select(LINKS).isEmpty();
+  }
+
+  /** True for h1 to h6: what {@code h[1-6]} matches, without a matcher per element. */
+  private static boolean isHeadingTag(String name) {
+    return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1'
+        && name.charAt(1) <= '6';
   }
 }

@@ -32,10 +32,18 @@ public final class TextNormalizer {
   private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
   private static final String TONELESS = "aaaaeeeeiiiioooouuuuvvvvnnnm";
 
-  /** {@link #CHAR_CLASS} bits: {@link #isInvisible}, {@link #isSpace}, then the weight. */
+  /**
+   * {@link #CHAR_CLASS} bits: {@link #isInvisible}, {@link #isSpace}, {@link #UNNORMALIZED},
+   * then the weight.
+   */
   private static final int INVISIBLE = 1;
   private static final int SPACE = 2;
-  private static final int WEIGHT_SHIFT = 2;
+  /**
+   * A character that {@link #weightIfNormalized} rejects wherever it stands: invisible, a space
+   * other than {@code ' '}, a parenthesis, or not {@link #isSurelyComposed surely composed}.
+   */
+  private static final int UNNORMALIZED = 4;
+  private static final int WEIGHT_SHIFT = 3;
 
   /**
    * For every character of the Basic Multilingual Plane but surrogates: whether it is invisible,
@@ -48,6 +56,10 @@ public final class TextNormalizer {
   static {
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
       int k = (isInvisible((char) c) ? INVISIBLE : 0) | (isSpace((char) c) ? SPACE : 0);
+      if (isInvisible((char) c) || (isSpace((char) c) && c != ' ') || c == '(' || c == '（'
+          || !isSurelyComposed((char) c)) {
+        k |= UNNORMALIZED;
+      }
       if (!Character.isSurrogate((char) c)) {
         k |= codePointWeight(c) << WEIGHT_SHIFT;
       }
@@ -213,11 +225,10 @@ public final class TextNormalizer {
     int w = 0;
     boolean space = false;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      int k = CHAR_CLASS[c];
+      // one table bit for the tests of each character alone; only a space after a space is left
+      int k = CHAR_CLASS[s.charAt(i)];
       boolean isSpace = (k & SPACE) != 0;
-      if ((k & INVISIBLE) != 0 || (isSpace && (c != ' ' || space)) || c == '(' || c == '（'
-          || !isSurelyComposed(c)) {
+      if ((k & UNNORMALIZED) != 0 || (isSpace && space)) {
         return -1;
       }
       space = isSpace;

@@ -202,34 +202,36 @@ final class TextShare {
    * @return {@code TextNormalizer.weight(text)}
    */
   private static int countKinds(String text, Sums s) {
+    int n = text.length();
+    int controls = 0;
     boolean exact = true;
     int digits = 0;
     int colons = 0;
     int timeMarks = 0;
-    int upper = 0;
-    int lower = 0;
+    int upperDigits = 0;
+    int lettersDigits = 0;
     int han = 0;
     int parentheses = 0;
     int punctuation = 0;
     int weight = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      weight += TextNormalizer.charWeight(c); // a surrogate's is added below
-      if (c < 128) {
-        int k = ASCII_KINDS[c];
-        digits += k & DIGIT;
-        colons += (k & COLON) >> 1;
-        timeMarks += (k & TIME_MARK) >> 2;
-        upper += (k & UPPER) >> 3;
-        lower += (k & LOWER) >> 4;
-        parentheses += (k & PARENTHESIS) >> 5;
-        exact &= (k & CONTROL) == 0;
-        punctuation += (k & PUNCTUATION) >> 7;
-      } else {
+    for (int chunk = 0; chunk < n; chunk += PACKED_CHUNK) {
+      // an ASCII character's kinds are added packed, two longs of fields for nine counts
+      // tested and added one by one; unpacked after each chunk, before a field can overflow
+      long a = 0;
+      long b = 0;
+      int chunkEnd = Math.min(n, chunk + PACKED_CHUNK);
+      for (int i = chunk; i < chunkEnd; i++) {
+        char c = text.charAt(i);
+        if (c < 128) {
+          a += ASCII_A[c];
+          b += ASCII_B[c];
+          continue;
+        }
+        weight += TextNormalizer.charWeight(c); // a surrogate's is added below
         if (c == 0x200B || c == 0x00AD) {
           exact = false;
         } else if (Character.isSurrogate(c)) {
-          if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          if (Character.isHighSurrogate(c) && i + 1 < n
               && Character.isLowSurrogate(text.charAt(i + 1))) {
             // a whole pair: a character beyond the BMP, none of the kinds counted
             i++;
@@ -245,16 +247,65 @@ final class TextShare {
         parentheses += c == '（' ? 1 : 0;
         punctuation += c == '，' || c == '、' || c == '。' || c == '；' ? 1 : 0;
       }
+      digits += field(a, 0);
+      colons += field(a, 1);
+      timeMarks += field(a, 2);
+      upperDigits += field(a, 3);
+      lettersDigits += field(a, 4);
+      parentheses += field(b, 0);
+      punctuation += field(b, 1);
+      controls += field(b, 2);
+      weight += field(b, 3);
     }
     s.digits += digits;
     s.colons += colons;
     s.timeMarks += timeMarks;
-    s.upperDigitsHan += upper + digits + han;
-    s.lettersDigitsHan += upper + lower + digits + han;
+    s.upperDigitsHan += upperDigits + han;
+    s.lettersDigitsHan += lettersDigits + han;
     s.parentheses += parentheses;
     s.punctuation += punctuation;
-    s.exact &= exact;
+    s.exact &= exact && controls == 0;
     return weight;
+  }
+
+  /** Bits of each packed field; a chunk adds at most one per character to each. */
+  private static final int FIELD_BITS = 12;
+
+  /** Characters counted packed before the fields are unpacked. */
+  private static final int PACKED_CHUNK = (1 << FIELD_BITS) - 1;
+
+  /**
+   * Per ASCII character, packed in fields of {@link #FIELD_BITS}: digit, colon, time mark, upper
+   * case letter or digit, letter or digit.
+   */
+  private static final long[] ASCII_A = new long[128];
+
+  /** ... and opening parenthesis, comma or semicolon, control character, weight. */
+  private static final long[] ASCII_B = new long[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      int k = ASCII_KINDS[c];
+      boolean digit = (k & DIGIT) != 0;
+      boolean upper = (k & UPPER) != 0;
+      boolean lower = (k & LOWER) != 0;
+      ASCII_A[c] = packed(digit, (k & COLON) != 0, (k & TIME_MARK) != 0, upper || digit,
+          upper || lower || digit);
+      ASCII_B[c] = packed((k & PARENTHESIS) != 0, (k & PUNCTUATION) != 0, (k & CONTROL) != 0,
+          false, false) | ((long) TextNormalizer.charWeight(c) << (3 * FIELD_BITS));
+    }
+  }
+
+  private static long packed(boolean... fields) {
+    long packed = 0;
+    for (int f = 0; f < fields.length; f++) {
+      packed |= (fields[f] ? 1L : 0L) << (f * FIELD_BITS);
+    }
+    return packed;
+  }
+
+  private static int field(long packed, int f) {
+    return (int) (packed >>> (f * FIELD_BITS)) & ((1 << FIELD_BITS) - 1);
   }
 
   private final class Counter implements NodeVisitor {
