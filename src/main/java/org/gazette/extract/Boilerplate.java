@@ -71,6 +71,7 @@ final class Boilerplate {
 
   private final Set<Element> excluded;
   private final boolean keepHeader;
+  private final boolean readComments;
   private final TextShare share;
   private final PageElements page;
   private final Map<Element, Boolean> cache = new IdentityHashMap<>();
@@ -95,10 +96,24 @@ final class Boilerplate {
    *     null to select them from the document
    */
   Boilerplate(Set<Element> excluded, boolean keepHeader, TextShare share, PageElements page) {
+    this(excluded, keepHeader, share, page, false);
+  }
+
+  private Boilerplate(Set<Element> excluded, boolean keepHeader, TextShare share,
+      PageElements page, boolean readComments) {
     this.excluded = excluded;
     this.keepHeader = keepHeader;
     this.share = share;
     this.page = page;
+    this.readComments = readComments;
+  }
+
+  /**
+   * The same chrome, except blocks named as comments: for a page whose only text is in them (a
+   * forum thread, a comment's own page), where the comments are the page's text.
+   */
+  Boilerplate readingComments() {
+    return new Boilerplate(excluded, keepHeader, share, page, true);
   }
 
   /** True if the element or one of its ancestors is chrome. */
@@ -140,6 +155,9 @@ final class Boilerplate {
     String tag = e.normalName();
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && (holdsStory(e) || holdsProse(e)));
+    }
+    if (readComments && COMMENT_WORDS.inNames(e)) {
+      return false; // the page's text is its comments: see readingComments
     }
     // a heading's names say what it heads or anchor it (widget-title, nav_section_2): the block
     // it heads is judged by its own names, and a heading over nothing kept is dropped later

@@ -45,13 +45,15 @@ final class ContentFinder {
           "header", "main", "center", "address");
 
   private final PageElements page;
-  private final Boilerplate chrome;
+  private Boilerplate chrome;
   private final TextShare share;
   private final Map<Element, Boolean> skippedInLines = new IdentityHashMap<>();
   private final Map<String, TextNormalizer.Weighed> normalizedLines = new IdentityHashMap<>();
   // the container and its lines, found on the first call: they depend on neither title nor zone
   private Element best;
   private List<Line> lines;
+  // true if the container is the fallback's: it is no container when none of its lines is kept
+  private boolean fallback;
 
   /**
    * @param chrome what never votes and is skipped inside the container
@@ -74,13 +76,17 @@ final class ContentFinder {
   Content find(String title, Element heading, ZoneId zone) {
     if (lines == null) {
       Map<Element, Double> votes = new IdentityHashMap<>();
-      best = bestContainer(votes);
+      best = bestContainer(votes, VOTERS, MIN_VOTE_WEIGHT);
+      if (best == null) {
+        best = fallbackContainer(votes);
+        fallback = best != null;
+      }
       lines = new ArrayList<>();
       if (best != null) {
         // the voted container stays the record's (classify counts listing items in it); the
         // story's lines come from the widened one
         Element story = widened(best);
-        List<Element> blocks = withSiblings(story, votes);
+        List<Element> blocks = withSections(story, withSiblings(story, votes));
         Element first = blocks.get(0);
         lines.addAll(leadLines(heading != null ? heading : h1Before(first), first));
         for (Element block : blocks) {
@@ -92,9 +98,11 @@ final class ContentFinder {
       return Content.NONE;
     }
     boolean[] keep = new boolean[lines.size()];
+    boolean paragraphStory = toldInParagraphs(lines);
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       keep[i] = (isKept(line.weight, line.linkWeight) || printsAddress(line))
+          && !(paragraphStory && isBoxLine(line))
           && (!line.lead || isLead(line))
           && !line.text.equals(title)
           && !LabeledLines.isMetaLine(line.text, zone)
@@ -119,7 +127,44 @@ final class ContentFinder {
         weight += lines.get(i).weight;
       }
     }
+    if (fallback && paragraphs.isEmpty()) {
+      return Content.NONE; // headings over teasers (a front page's "Top stories"), nothing more
+    }
     return new Content(best, paragraphs, weight);
+  }
+
+  /** A story told in paragraphs has at least this share of its lines in {@code <p>}. */
+  private static final double PARAGRAPH_SHARE = 0.4;
+
+  /** A box line is short: a label, a button, a caption, a teaser's line or two. */
+  private static final int MAX_BOX_WEIGHT = 200;
+
+  /**
+   * True if the voted container tells its story in {@code <p>} paragraphs: {@value
+   * #PARAGRAPH_SHARE} of its lines or more are in one.
+   */
+  private static boolean toldInParagraphs(List<Line> lines) {
+    int inside = 0;
+    int paragraphs = 0;
+    for (Line line : lines) {
+      if (!line.outside && !line.lead) {
+        inside++;
+        paragraphs += line.inParagraph ? 1 : 0;
+      }
+    }
+    return inside > 0 && paragraphs >= inside * PARAGRAPH_SHARE;
+  }
+
+  /**
+   * True for a short line of the voted container written straight into a template's {@code
+   * <div>} (one with a class or id; no paragraph, heading, list, table or quote around the text)
+   * when the story is in paragraphs: a box set into the story (a print button, an info or shop
+   * box, an image's metadata, an ad label, an author box's heading). Editors write the story in
+   * paragraphs, and their own bare divs stay; templates put their furniture in named divs.
+   */
+  private static boolean isBoxLine(Line line) {
+    return line.inBox && line.weight <= MAX_BOX_WEIGHT && !line.structured && !line.outside
+        && !line.lead;
   }
 
   /**
@@ -143,6 +188,89 @@ final class ContentFinder {
       }
     }
     return blocks;
+  }
+
+  /** A page section beside the story joins it with this much story text (a sentence or so) */
+  private static final int SECTION_MIN_WEIGHT = 100;
+
+  /** ... and no more than this share of its text in links. */
+  private static final double SECTION_MAX_LINK_DENSITY = 0.2;
+
+  /**
+   * The story's blocks and the page sections that continue them; the blocks alone when the story
+   * is not the text of a top-level section. Landing, product and "about" pages are built from
+   * full-width sections (each a child of the body) and spread their text over several of them;
+   * neither widening nor the sibling vote reaches past the body. The story stands for its
+   * section when the section holds no more story text than it. Before it, prose sections join
+   * back to the headline: what comes before the headline is the page's header, banners and
+   * dialogs. After it, prose sections join up to the first chrome or link-heavy one (the
+   * footer); short ones between are passed over.
+   */
+  private List<Element> withSections(Element story, List<Element> storyBlocks) {
+    Element section = topSection(story);
+    if (section == null || chrome.skipped(section)
+        || (section != story && (keptWeight(section) - keptWeight(story) >= WIDEN_MIN_WEIGHT
+            || linkDensity(section) > WIDEN_MAX_LINK_DENSITY))) {
+      return storyBlocks;
+    }
+    List<Element> blocks = new ArrayList<>(sectionsBefore(section));
+    blocks.addAll(storyBlocks);
+    for (Element next = section.nextElementSibling(); next != null;
+        next = next.nextElementSibling()) {
+      if (share.textWeight(next) == 0) {
+        continue; // scripts, empty anchors and spacers between the sections
+      }
+      if (chrome.skipped(next) || linkDensity(next) > SECTION_MAX_LINK_DENSITY) {
+        break;
+      }
+      if (isProseSection(next)) {
+        blocks.add(next);
+      }
+    }
+    return blocks;
+  }
+
+  /**
+   * The prose sections right before the story's section that come after the page's first h1 or
+   * hold it, in page order: the story's introduction.
+   */
+  private List<Element> sectionsBefore(Element section) {
+    List<Element> h1s = page.withTag("h1");
+    if (h1s.isEmpty()) {
+      return List.of();
+    }
+    Element headline = h1s.get(0);
+    List<Element> before = new ArrayList<>();
+    for (Element e = section.previousElementSibling(); e != null; e = e.previousElementSibling()) {
+      if (share.textWeight(e) == 0) {
+        continue;
+      }
+      if (!isProseSection(e)
+          || !(isAncestor(e, headline) || page.indexOf(headline) < page.indexOf(e))) {
+        break;
+      }
+      before.add(0, e);
+    }
+    return before;
+  }
+
+  /** The element's ancestor (or itself) that is a child of the body, or null. */
+  private static Element topSection(Element e) {
+    for (Element section = e; section.parent() != null; section = section.parent()) {
+      if (section.parent().normalName().equals("body")) {
+        return section;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True for a page section of prose: not chrome, few links, a sentence or two kept, some
+   * punctuation (a list of language names or logos has none).
+   */
+  private boolean isProseSection(Element section) {
+    return !chrome.skipped(section) && linkDensity(section) <= SECTION_MAX_LINK_DENSITY
+        && keptWeight(section) >= SECTION_MIN_WEIGHT && punctuation(section.text()) > 0;
   }
 
   /** How many levels above the story the title heading may be for a lead to be looked for. */
@@ -488,22 +616,55 @@ final class ContentFinder {
   private static final Set<String> VOTERS =
       Set.of("p", "pre", "div", "section", "article", "td", "blockquote");
 
-  private Element bestContainer(Map<Element, Double> votes) {
+  /**
+   * The container when no block votes, the page's text being all in comment-named blocks or in
+   * short lines. A page whose only paragraphs are in comments is a forum thread or a comment's
+   * own page: the comments are its text, and they are read from here on. Failing that, a post of
+   * headings and short lines (a note, a list of facts) has every line vote, but for lines that
+   * are mostly links: a listing's headlines are no post.
+   */
+  private Element fallbackContainer(Map<Element, Double> votes) {
+    chrome = chrome.readingComments();
+    skippedInLines.clear();
+    Element found = bestContainer(votes, VOTERS, MIN_VOTE_WEIGHT);
+    if (found == null) {
+      votes.clear();
+      found = bestContainer(votes, SHORT_VOTERS, MIN_SHORT_VOTE_WEIGHT);
+    }
+    return found;
+  }
+
+  /**
+   * When no block votes: the blocks that vote, and headings as paragraphs. Not list items: a
+   * listing's items (a headline, a time, a comment count) are short lines too.
+   */
+  private static final Set<String> SHORT_VOTERS =
+      Set.of("p", "pre", "div", "section", "article", "td", "blockquote", "h2", "h3", "h4", "h5",
+          "h6");
+
+  /** When no block votes, a line this heavy (a few words) votes. */
+  private static final int MIN_SHORT_VOTE_WEIGHT = 8;
+
+  private Element bestContainer(Map<Element, Double> votes, Set<String> voters, int minWeight) {
     List<Element> voted = new ArrayList<>();
-    for (Element e : page.withTags(VOTERS)) {
+    for (Element e : page.withTags(voters)) {
       String tag = e.normalName();
-      boolean paragraph = tag.equals("p") || tag.equals("pre") || isSpanParagraph(e);
+      boolean paragraph = tag.equals("p") || tag.equals("pre") || isSpanParagraph(e)
+          || (voters == SHORT_VOTERS && isHeading(e));
       // most blocks are too light to vote: told from the text weights, or from having no text
       // of their own, without taking their text
-      if (paragraph ? share.textWeight(e) < MIN_VOTE_WEIGHT : !PageElements.mayHaveOwnText(e)) {
+      if (paragraph ? share.textWeight(e) < minWeight : !PageElements.mayHaveOwnText(e)) {
         continue;
       }
       // a paragraph's weight and punctuation are in the text sums when exact: no text taken
       int counted = paragraph ? share.punctuation(e) : -1;
       String text = counted >= 0 ? null : paragraph ? e.text() : ownText(e);
       int w = counted >= 0 ? share.textWeight(e) : TextNormalizer.weight(text);
-      if (w < MIN_VOTE_WEIGHT || chrome.skipped(e)) {
+      if (w < minWeight || chrome.skipped(e)) {
         continue;
+      }
+      if (voters == SHORT_VOTERS && share.linkWeight(e) * 2 > share.textWeight(e)) {
+        continue; // a headline teaser of a listing, not a short line of a post
       }
       double vote = 1 + (counted >= 0 ? counted : punctuation(text)) + Math.min(w / 100.0, 3);
       Element target = paragraph ? e.parent() : e;
@@ -682,9 +843,19 @@ final class ContentFinder {
    * @param lead true if it lies in an article's {@code <header>} or before the story, where
    *     only the lead is story ({@link #isLead})
    * @param title true if it lies in an h1
+   * @param inBox true if its first text lies straight in a {@code <div>} with a class or id,
+   *     outside quotes
+   * @param inParagraph true if its first text lies straight in a {@code <p>}
    */
   private record Line(String text, int weight, int linkWeight, boolean outside,
-      boolean structured, boolean heading, boolean lead, boolean title) {}
+      boolean structured, boolean heading, boolean lead, boolean title, boolean inBox,
+      boolean inParagraph) {}
+
+  /** True for a template's block of its own: a {@code <div>} with a class or id. */
+  private static boolean isNamedDiv(Element block) {
+    return block != null && block.normalName().equals("div")
+        && (block.hasAttr("class") || block.hasAttr("id"));
+  }
 
   private final class LineCollector implements NodeFilter {
     private final List<Line> lines = new ArrayList<>();
@@ -696,7 +867,14 @@ final class ContentFinder {
     private int headingDepth;
     private int headerDepth;
     private int titleDepth;
+    private int quoteDepth;
     private boolean inside;
+    /** The innermost block of each open element that is one, innermost last. */
+    private final List<Element> openBlocks = new ArrayList<>();
+    /** The innermost block holding the line's first text, or null. */
+    private Element lineBlock;
+    /** True once the line's first text was seen (its block may be null: none open). */
+    private boolean lineBlockSet;
 
     LineCollector(Element inner) {
       this.inner = inner;
@@ -709,6 +887,10 @@ final class ContentFinder {
         if (linkDepth > 0) {
           linkText.append(t.getWholeText());
         }
+        if (!lineBlockSet && !t.isBlank()) {
+          lineBlock = openBlocks.isEmpty() ? null : openBlocks.get(openBlocks.size() - 1);
+          lineBlockSet = true;
+        }
       } else if (node instanceof Element e) {
         boolean header = chrome.isPlainHeader(e);
         if (depth > 0 && skippedInLines(e) && !header) {
@@ -717,6 +899,10 @@ final class ContentFinder {
         if (BLOCKS.contains(e.normalName()) || e == inner || header) {
           flush();
         }
+        if (BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
+          openBlocks.add(e);
+        }
+        quoteDepth += e.normalName().equals("blockquote") ? 1 : 0;
         inside |= e == inner;
         linkDepth += e.normalName().equals("a") ? 1 : 0;
         structuredDepth += isHeading(e) || isItem(e) ? 1 : 0;
@@ -735,6 +921,10 @@ final class ContentFinder {
         if (BLOCKS.contains(e.normalName()) || e == inner || header) {
           flush();
         }
+        if (BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
+          openBlocks.remove(openBlocks.size() - 1);
+        }
+        quoteDepth -= e.normalName().equals("blockquote") ? 1 : 0;
         structuredDepth -= isHeading(e) || isItem(e) ? 1 : 0;
         headingDepth -= isHeading(e) ? 1 : 0;
         headerDepth -= header ? 1 : 0;
@@ -749,8 +939,12 @@ final class ContentFinder {
       String links = linkText.take();
       if (!line.text().isEmpty()) {
         lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), !inside,
-            structuredDepth > 0, headingDepth > 0, headerDepth > 0, titleDepth > 0));
+            structuredDepth > 0, headingDepth > 0, headerDepth > 0, titleDepth > 0,
+            isNamedDiv(lineBlock) && quoteDepth == 0,
+            lineBlock != null && lineBlock.normalName().equals("p")));
       }
+      lineBlock = null;
+      lineBlockSet = false;
     }
   }
 
@@ -816,7 +1010,7 @@ final class ContentFinder {
       String links = linkText.take();
       if (!line.text().isEmpty()) {
         lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), true, false,
-            false, true, false));
+            false, true, false, false, false));
       }
     }
   }

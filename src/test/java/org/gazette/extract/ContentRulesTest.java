@@ -276,4 +276,57 @@ class ContentRulesTest {
     assertThat(body(html)).startsWith("A short lead").endsWith("welcomed the news.")
         .doesNotContain("The ferry").doesNotContain("An aside");
   }
+
+  /**
+   * Landing and "about" pages are built of full-width sections, children of the body: the
+   * prose sections after the story's continue it; the footer ends them, and a banner before the
+   * headline is not read.
+   */
+  @Test
+  void joinsThePageSectionsThatContinueTheStory() {
+    String html = "<body><div class='notice-bar'><p>We use small files to make this site work,"
+        + " and by staying here, you agree to it.</p></div>"
+        + "<section class='intro'><h1>Bridge to be rebuilt</h1><div class='text'>" + STORY
+        + "</div></section><section class='plans'><h2>How the bridge will look</h2><p>The new"
+        + " bridge, designed by a local firm, will have two lanes, a cycle path and a footpath"
+        + " on each side, and lamps along its whole length.</p></section>"
+        + "<footer><p>News Example, 1 Main Street, all rights reserved, since 1901.</p></footer>"
+        + "</body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .endsWith("lamps along its whole length.").doesNotContain("small files")
+        .doesNotContain("Main Street");
+  }
+
+  /**
+   * A page whose only paragraphs are in comment-named blocks is a forum thread: the comments
+   * are its text. A post of short lines, none heavy enough to vote, is read too.
+   */
+  @Test
+  void readsPagesWhereNoStoryBlockVotes() {
+    String post = "<p>Since the update, none of my devices can reach the store, though mobile"
+        + " data is allowed, and I changed nothing, as far as I know.</p>";
+    String thread = "<body><div class='menu'><a href='/a'>Forum</a> <a href='/b'>Help</a></div>"
+        + "<div class='comment-first'><div class='comment-text'>" + post + "</div></div></body>";
+    assertThat(body(thread)).contains("none of my devices can reach the store");
+    String notes = "<body><article><h1>Our cameras</h1><div class='entry'><h3>Cameras</h3>"
+        + "<p>Shuji: Pentax Z-1</p><p>Walter: Leica M6</p><h3>Film</h3><p>Fuji X-TRA 400.</p>"
+        + "</div></article></body>";
+    assertThat(body(notes)).contains("Shuji: Pentax Z-1").contains("Fuji X-TRA 400.");
+  }
+
+  /**
+   * In a story told in paragraphs, a short line written straight into a template's named div
+   * is a box (a print button, a view counter); an editor's own bare div is the story's.
+   */
+  @Test
+  void dropsShortLinesOfNamedDivsInAStoryOfParagraphs() {
+    String html = "<body><div class='story'>" + STORY
+        + "<div class='print-button'>Print this page</div>"
+        + "<p>The bridge, once rebuilt, will carry up to ten thousand cars a day.</p>"
+        + "<div>An editor's line, typed into a bare div, with a comma.</div>"
+        + "<div class='post-views'>Views: 184</div></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .contains("ten thousand cars").contains("An editor's line")
+        .doesNotContain("Print this page").doesNotContain("Views: 184");
+  }
 }
