@@ -25,10 +25,13 @@ final class BodyText {
           "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "figure",
           "figcaption", "header", "footer", "main", "center", "address", "aside", "nav");
 
-  /** Never text: what a browser does not show. */
+  /**
+   * Never text: what a browser does not show, and ruby annotations ({@code <rt>}, {@code <rp>}),
+   * the readings printed over the characters of a sentence, not words of it.
+   */
   private static final Set<String> INVISIBLE =
       Set.of("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
-          "button", "textarea", "select", "input", "form");
+          "button", "textarea", "select", "input", "form", "rt", "rp");
 
   private BodyText() {}
 

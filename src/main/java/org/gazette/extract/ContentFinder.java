@@ -769,10 +769,20 @@ final class ContentFinder {
   private boolean skippedInLines(Element e) {
     Boolean skipped = skippedInLines.get(e);
     if (skipped == null) {
-      skipped = chrome.isChrome(e) || e.normalName().equals("figcaption") || isCaption(e);
+      skipped = chrome.isChrome(e) || e.normalName().equals("figcaption") || isCaption(e)
+          || isRubyAnnotation(e);
       skippedInLines.put(e, skipped);
     }
     return skipped;
+  }
+
+  /**
+   * True for a ruby annotation ({@code <rt>}, and the {@code <rp>} parentheses around it for
+   * browsers without ruby): the reading of the characters it stands over, printed small above
+   * them, not words of the sentence (Japanese news sites gloss their kanji this way).
+   */
+  private static boolean isRubyAnnotation(Element e) {
+    return e.normalName().equals("rt") || e.normalName().equals("rp");
   }
 
   /** The container's text as lines: blocks and {@code <br>} end a line; chrome is skipped. */

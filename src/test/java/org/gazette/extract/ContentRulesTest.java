@@ -329,4 +329,16 @@ class ContentRulesTest {
         .contains("ten thousand cars").contains("An editor's line")
         .doesNotContain("Print this page").doesNotContain("Views: 184");
   }
+
+  @Test
+  void leavesOutTheReadingsOfRubyAnnotations() {
+    String html = "<body><article><h1>新しい法律</h1>"
+        + "<p><ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律"
+        + "<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたくことはいけないと"
+        + "決まりました。この法律は来年の四月から始まります。国は親を支えるための計画も作ります。</p>"
+        + "<p>専門家は、子どもの育て方を親に教えることが大切だと話しています。"
+        + "町の相談所も、親の相談をもっと受けることにしています。</p></article></body>";
+    assertThat(body(html)).startsWith("虐待をなくすための法律ができて、")
+        .doesNotContain("ぎゃくたい").doesNotContain("ほうりつ").doesNotContain("(");
+  }
 }
