@@ -49,6 +49,9 @@ final class RunController extends CrawlController {
     // frontier from the controller when they start, which is after this
     frontier.close();
     frontier = new HostAwareFrontier(env, config, gate, onDropped);
+    // and its doc-id store for one that remembers the ids it has given (see KnownDocIds)
+    docIdServer.close();
+    docIdServer = new KnownDocIds(env, config);
   }
 
   /** Tells the frontier that the fetch of a URL it gave out has ended; see HostAwareFrontier. */
