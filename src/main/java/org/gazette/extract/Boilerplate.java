@@ -41,6 +41,7 @@ final class Boilerplate {
           + " pagination byline author"
           // consent banners, pop-ups, calls to action and widgets
           + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"
+          + " paywall* regwall"
           + " donate donation cta rating ratings widget widgets"
           // boxes set into the story: facts around it, a call-out, a teaser breaking the text
           + " infobox textbox callout breaker";

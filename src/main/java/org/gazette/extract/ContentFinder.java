@@ -23,9 +23,13 @@ import org.jsoup.select.NodeTraversor;
  */
 final class ContentFinder {
 
-  /** The body found: the container, its clean paragraphs and their total text weight. */
-  record Content(Element container, List<String> paragraphs, int weight) {
-    static final Content NONE = new Content(null, List.of(), 0);
+  /**
+   * The body found: the container, its clean paragraphs and their total text weight; {@code
+   * fallback} when no block voted and the container is the fallback's (see {@link
+   * #fallbackContainer}), which is a body for a page known to be an article, but no sign of one.
+   */
+  record Content(Element container, List<String> paragraphs, int weight, boolean fallback) {
+    static final Content NONE = new Content(null, List.of(), 0, false);
   }
 
   /** Paragraphs lighter than this (about 25 letters or 8 Han characters) do not vote. */
@@ -130,7 +134,7 @@ final class ContentFinder {
     if (fallback && paragraphs.isEmpty()) {
       return Content.NONE; // headings over teasers (a front page's "Top stories"), nothing more
     }
-    return new Content(best, paragraphs, weight);
+    return new Content(best, paragraphs, weight, fallback);
   }
 
   /** A story told in paragraphs has at least this share of its lines in {@code <p>}. */
@@ -220,8 +224,9 @@ final class ContentFinder {
       if (share.textWeight(next) == 0) {
         continue; // scripts, empty anchors and spacers between the sections
       }
-      if (chrome.skipped(next) || linkDensity(next) > SECTION_MAX_LINK_DENSITY) {
-        break;
+      if (chrome.skipped(next) || linkDensity(next) > SECTION_MAX_LINK_DENSITY
+          || isDialog(next)) {
+        break; // the footer, or a dialog: a consent box, a sign-up wall
       }
       if (isProseSection(next)) {
         blocks.add(next);
@@ -252,6 +257,18 @@ final class ContentFinder {
       before.add(0, e);
     }
     return before;
+  }
+
+  /** True if the element is, or holds, a dialog (ARIA's way to say so): no story text is. */
+  private static boolean isDialog(Element e) {
+    for (Element d : e.getAllElements()) {
+      String role = d.attr("role");
+      if (role.equalsIgnoreCase("dialog") || role.equalsIgnoreCase("alertdialog")
+          || d.hasAttr("aria-modal")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The element's ancestor (or itself) that is a child of the body, or null. */
@@ -950,7 +967,7 @@ final class ContentFinder {
       if (!line.text().isEmpty()) {
         lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), !inside,
             structuredDepth > 0, headingDepth > 0, headerDepth > 0, titleDepth > 0,
-            isNamedDiv(lineBlock) && quoteDepth == 0,
+            isNamedDiv(lineBlock) && lineBlock != inner && quoteDepth == 0,
             lineBlock != null && lineBlock.normalName().equals("p")));
       }
       lineBlock = null;

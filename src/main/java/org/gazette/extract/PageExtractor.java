@@ -71,6 +71,11 @@ public final class PageExtractor {
     boolean declared = page.jsonLd().isArticle()
         || PageMeta.meta(elements, "og:type").filter("article"::equalsIgnoreCase).isPresent()
         || PageMeta.meta(elements, "article:published_time").isPresent();
+    if (content.fallback() && !declared) {
+      // comments or short lines read because no block voted: on a page that does not say it is
+      // an article, a front page's "latest comments" or a list of headlines as likely as a post
+      content = ContentFinder.Content.NONE;
+    }
     // dated teasers in the body (an author box's "recent posts") do not make a story a listing
     // when the body holds much more text than they do
     boolean storyShaped = itemsInBody < LISTING_ITEMS

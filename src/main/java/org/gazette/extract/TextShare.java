@@ -214,13 +214,14 @@ final class TextShare {
     int parentheses = 0;
     int punctuation = 0;
     int weight = 0;
-    for (int chunk = 0; chunk < n; chunk += PACKED_CHUNK) {
+    for (int i = 0; i < n; ) {
       // an ASCII character's kinds are added packed, two longs of fields for nine counts
-      // tested and added one by one; unpacked after each chunk, before a field can overflow
+      // tested and added one by one; unpacked after each chunk, before a field can overflow.
+      // The chunk runs on from where the last one stopped: a surrogate pair may cross its end.
       long a = 0;
       long b = 0;
-      int chunkEnd = Math.min(n, chunk + PACKED_CHUNK);
-      for (int i = chunk; i < chunkEnd; i++) {
+      int chunkEnd = Math.min(n, i + PACKED_CHUNK);
+      for (; i < chunkEnd; i++) {
         char c = text.charAt(i);
         if (c < 128) {
           a += ASCII_A[c];

@@ -341,4 +341,68 @@ class ContentRulesTest {
     assertThat(body(html)).startsWith("虐待をなくすための法律ができて、")
         .doesNotContain("ぎゃくたい").doesNotContain("ほうりつ").doesNotContain("(");
   }
+
+  /** A headline of a front page, with its time and comment count, as an item of its list. */
+  private static String headline(int n) {
+    return "<li><h3><a href='/news/2024/05/0" + n + "/story'>Council approves a new budget for"
+        + " the harbour district, part " + n + "</a></h3><time datetime='2024-05-0" + n
+        + "T10:00:00Z'>May " + n + ", 2024</time> <a href='/news/2024/05/0" + n
+        + "/story#comments'>" + n + " comments</a></li>";
+  }
+
+  @Test
+  void aFrontPageWithALatestCommentsWidgetStaysAListing() {
+    StringBuilder html = new StringBuilder("<html><head><title>Harbour News</title></head><body>"
+        + "<main><h1>Harbour News</h1><ul class='headlines'>");
+    for (int n = 1; n <= 8; n++) {
+      html.append(headline(n));
+    }
+    html.append("</ul><div class='wp-block-group'><h2>Latest comments</h2>"
+        + "<ol class='wp-block-latest-comments'>");
+    for (int n = 1; n <= 6; n++) {
+      html.append("<li class='wp-block-latest-comments__comment'><article><footer><a href='/u/")
+          .append(n).append("'>Reader ").append(n).append("</a></footer>"
+              + "<div class='wp-block-latest-comments__comment-excerpt'><p>I honestly think, after"
+              + " reading this twice, that the council has got it wrong again, and that the"
+              + " people of the harbour will pay for it, as always.</p></div></article></li>");
+    }
+    html.append("</ol></div></main></body></html>");
+    // the comments are read only as the body of a page known to be an article
+    assertThat(new PageExtractor().classify(Jsoup.parse(html.toString(), URL)))
+        .isEqualTo(PageKind.LISTING);
+  }
+
+  @Test
+  void keepsTextWrittenStraightIntoTheStorysOwnNamedDiv() {
+    String paragraph = "<p>The council voted on Tuesday, after a long debate, to rebuild the old"
+        + " bridge by the river, which has been closed since the floods of last spring.</p>";
+    String html = "<body><h1>Bridge to be rebuilt</h1><div class='article-text'>HARBOURTOWN (AP)"
+        + " — The bridge will be rebuilt, the council said." + paragraph.repeat(4)
+        + "Residents welcomed the news on Wednesday.<br><br>Critics said the money should go to"
+        + " schools." + paragraph + "</div></body>";
+    assertThat(body(html)).startsWith("HARBOURTOWN (AP)")
+        .contains("Residents welcomed the news on Wednesday.")
+        .contains("Critics said the money should go to schools.");
+  }
+
+  @Test
+  void aPaywallOrADialogAfterTheStoryIsNoSectionOfIt() {
+    String paragraph = "<p>The council voted on Tuesday, after a long debate, to rebuild the old"
+        + " bridge by the river, which has been closed since the floods of last spring.</p>";
+    String prose = "<p>Work will start in May, the mayor said, and the bridge should reopen, if all"
+        + " goes well, before the end of next year, at a cost of some four million.</p>";
+    String html = "<body><div class='hero'><h1>Bridge to be rebuilt</h1></div>"
+        + "<div class='story'>" + paragraph.repeat(5) + "</div>"
+        + "<div class='paywall-inline'><p>To continue reading this story, and every other story"
+        + " on the site, create a free account. It only takes a minute, and you can cancel at"
+        + " any time. <a href='/login'>Sign in</a></p></div>"
+        + "<div id='qc-cmp2-container' role='dialog'><p>We value your privacy. We and our"
+        + " partners store and/or access information on a device, such as cookies, and process"
+        + " personal data for personalised ads and content.</p><button>AGREE</button></div>"
+        + "<div class='more'>" + prose + "</div>"
+        + "<div class='bottom'><a href='/a'>About</a> <a href='/b'>Contact</a></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .doesNotContain("To continue reading").doesNotContain("We value your privacy")
+        .doesNotContain("Work will start in May"); // past the dialog, no section joins
+  }
 }

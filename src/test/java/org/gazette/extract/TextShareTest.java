@@ -27,6 +27,13 @@ class TextShareTest {
       + "<p>3小時前 <b>y</b>esterday \u212Aelvin (abc)</p><pre> a\u0001b </pre>"
       + "<p>ＡＢＣ１２３ \uF901多閱讀</p></div></body>";
 
+  /**
+   * Texts longer than TextShare counts at a time (4,095 characters), with a character beyond the
+   * Basic Multilingual Plane (two chars) across each of the first boundaries.
+   */
+  private static final String LONG_WITH_PAIRS = "<body><p>" + "x".repeat(4094) + "\uD83D\uDE00abc"
+      + "</p><p>" + "新".repeat(8188) + "\uD83D\uDE00。" + "y".repeat(5000) + "</p></body>";
+
   static Stream<String> pages() throws IOException {
     Stream<String> files;
     try (Stream<Path> golden = Files.list(Path.of("src/test/resources/golden"));
@@ -36,7 +43,7 @@ class TextShareTest {
           .map(TextShareTest::read)
           .toList().stream();
     }
-    return Stream.concat(Stream.of(AWKWARD), files);
+    return Stream.concat(Stream.of(AWKWARD, LONG_WITH_PAIRS), files);
   }
 
   private static String read(Path p) {
@@ -69,6 +76,16 @@ class TextShareTest {
             LabeledLines.author(text))).as(text).allMatch(java.util.Optional::isEmpty);
         assertThat(text).doesNotContain(":", "：");
       }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPairAcrossTheCountingBoundaryIsOneCharacter() {
+    Document doc = Jsoup.parse(LONG_WITH_PAIRS);
+    TextShare share = TextShare.of(doc);
+    for (Element p : doc.select("p")) {
+      assertThat(share.plainWeight(p)).isEqualTo(TextNormalizer.weight(p.text()));
+      assertThat(share.punctuation(p)).as("sums exact").isNotNegative();
     }
   }
 }
