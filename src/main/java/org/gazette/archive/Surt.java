@@ -155,7 +155,7 @@ public final class Surt {
 
   /** Decodes percent-escapes until none is left; bytes are kept one char each (Latin-1). */
   private static String unescape(String s) {
-    if (s.indexOf('%') < 0) {
+    if (s.indexOf('%') < 0 && isLatin1(s)) {
       return s; // nothing to decode: the usual case, without the byte round trip
     }
     String current = s;
@@ -212,6 +212,16 @@ public final class Surt {
       }
     }
     return false;
+  }
+
+  /** Whether the Latin-1 round trip of {@link #unescapeOnce} keeps {@code s} as it is. */
+  private static boolean isLatin1(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xff) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allDigits(String s) {

@@ -69,7 +69,8 @@ final class CaptureArchiver {
           return size() > LOOKUPS_KEPT;
         }
       });
-  private static final int LOOKUPS_KEPT = 10_000;
+  /** Look-ups kept: about 2 MB of heap (the daemon runs several sites in one heap). */
+  private static final int LOOKUPS_KEPT = 4_096;
 
   CaptureArchiver(WarcWriter archive, CaptureStore index, Path warcDir, String site,
       String runId) {
@@ -96,8 +97,10 @@ final class CaptureArchiver {
   /**
    * The latest capture of {@code url}, looked up when a link to it is found and kept for the
    * fetch of its page ({@link #latestForFetch}). Nothing is kept while the database is
-   * unreachable. Between the two, no capture of the URL is made: a run fetches a URL once, and
-   * one node crawls a site at a time.
+   * unreachable. Between the two, this run makes no capture of the URL (it fetches a URL once),
+   * and no other run should: one node crawls a site at a time, as far as Quartz's clustering
+   * can tell. Were one made, the fetch would only ask without validators, or compare the payload
+   * with an older capture: a full copy instead of a revisit, never a wrong record.
    */
   Optional<CaptureEntry> latestAtDiscovery(String url) {
     try {

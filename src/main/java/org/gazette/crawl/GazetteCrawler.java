@@ -61,6 +61,7 @@ final class GazetteCrawler extends WebCrawler {
             + " followed", host, run.spec().maxPagesPerHost());
       }
       refused(url.getURL(), "host-page-limit", "maxPagesPerHost");
+      run.captures().notFetching(url.getURL()); // the look-up kept for its fetch is not needed
       return false;
     }
     return true;
