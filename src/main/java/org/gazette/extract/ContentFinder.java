@@ -287,7 +287,7 @@ final class ContentFinder {
    */
   private boolean isProseSection(Element section) {
     return !chrome.skipped(section) && linkDensity(section) <= SECTION_MAX_LINK_DENSITY
-        && keptWeight(section) >= SECTION_MIN_WEIGHT && punctuation(section.text()) > 0;
+        && keptWeight(section) >= SECTION_MIN_WEIGHT && punctuationOf(section) > 0;
   }
 
   /** How many levels above the story the title heading may be for a lead to be looked for. */
@@ -626,7 +626,7 @@ final class ContentFinder {
       return true;
     }
     return tag.equals("p") && share.textWeight(sibling) >= SIBLING_PARAGRAPH && density < 0.25
-        && punctuation(sibling.text()) > 0;
+        && punctuationOf(sibling) > 0;
   }
 
   /** The blocks that vote. */
@@ -740,6 +740,15 @@ final class ContentFinder {
   }
 
   /** Commas and stops: story text has many, menus and link lists have none. */
+  /**
+   * {@code punctuation(e.text())}, from the page's counts when they tell (as the votes take
+   * them): without taking the text of a paragraph or a whole section.
+   */
+  private int punctuationOf(Element e) {
+    int counted = share.punctuation(e);
+    return counted >= 0 ? counted : punctuation(e.text());
+  }
+
   private static int punctuation(String text) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {

@@ -1,7 +1,6 @@
 package org.gazette.extract;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -9,7 +8,7 @@ import org.jsoup.nodes.Element;
 final class Headlines {
 
   /** {@code 評論 51}, {@code 评论(51)}, {@code Comments (34)}. */
-  private static final Pattern LABEL_FIRST =
+  static final Pattern LABEL_FIRST =
       Pattern.compile(
           "(?:評論|评论|留言|跟帖|comments?)\\s*[:：]?\\s*[(（]?\\s*(\\d[\\d,]*)\\s*[)）]?",
           Pattern.CASE_INSENSITIVE);
@@ -18,7 +17,7 @@ final class Headlines {
    * {@code 51 comments}, {@code 35条评论}; tried second, and never right after a time, so that
    * {@code 19:14 評論 5} gives 5, not 14.
    */
-  private static final Pattern COUNT_FIRST =
+  static final Pattern COUNT_FIRST =
       Pattern.compile(
           "(?<![\\d,.:：])(\\d[\\d,]*)\\s*(?:條評論|条评论|則評論|则评论|評論|评论|comments?)",
           Pattern.CASE_INSENSITIVE);
@@ -78,16 +77,16 @@ final class Headlines {
     if (keyword < 0) {
       return null; // both patterns need one of the words
     }
-    // each pattern tried from where its first match can start at the earliest, not from every
-    // position of the text before: the same first match
-    Matcher m = LABEL_FIRST.matcher(text);
-    if (!m.find(keyword)) {
-      m = COUNT_FIRST.matcher(text);
-      if (!m.find(countFrom(text, keyword))) {
+    // each pattern looked for from where its first match can start at the earliest, not from
+    // every position of the text before: the same first match
+    int[] m = labelFirst(text, keyword);
+    if (m == null) {
+      m = countFirst(text, countFrom(text, keyword));
+      if (m == null) {
         return null;
       }
     }
-    String digits = m.group(1).replace(",", "");
+    String digits = text.substring(m[2], m[3]).replace(",", "");
     try {
       return Integer.valueOf(digits);
     } catch (NumberFormatException tooLarge) {
@@ -156,7 +155,7 @@ final class Headlines {
     if (!hasDigit(text) || firstKeyword(text) < 0) {
       return text; // neither pattern can match: no replacing, which copies the text twice
     }
-    return COUNT_FIRST.matcher(LABEL_FIRST.matcher(text).replaceAll("  ")).replaceAll("  ");
+    return blanked(blanked(text, true), false);
   }
 
   /**
@@ -164,12 +163,168 @@ final class Headlines {
    * none, and the patterns are tried at every position.
    */
   private static boolean hasDigit(String text) {
+    byte[] latin1 = TextNormalizer.latin1(text);
+    if (latin1 != null) {
+      // a char beyond Latin-1 is a '?' there, never a digit: no char needs reading again
+      for (byte b : latin1) {
+        if (b >= '0' && b <= '9') {
+          return true;
+        }
+      }
+      return false;
+    }
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
         return true;
       }
     }
     return false;
+  }
+
+  /*
+   * LABEL_FIRST and COUNT_FIRST matched by hand, as the patterns match (the crawl's C1 compiler
+   * runs java.util.regex several times slower, and every related item and listing entry is
+   * read). Neither pattern can backtrack into another match: each part is followed by a part
+   * that cannot take its characters, so the greedy reading is the only one. Their \s is ASCII
+   * whitespace, their \d ASCII digits, their CASE_INSENSITIVE ASCII only. The patterns stay the
+   * definition: HeadlinesTest checks the hand matching against them (a rule changed there must
+   * be changed here too).
+   */
+
+  /**
+   * The leftmost {@link #LABEL_FIRST} match at or after from, as {start, end, group start, group
+   * end}, or null.
+   */
+  private static int[] labelFirst(String text, int from) {
+    int n = text.length();
+    for (int p = from; p < n; p++) {
+      int i = labelWordEnd(text, p);
+      if (i < 0) {
+        continue;
+      }
+      i = spacesEnd(text, i);
+      if (i < n && (text.charAt(i) == ':' || text.charAt(i) == '：')) {
+        i = spacesEnd(text, i + 1);
+      }
+      if (i < n && (text.charAt(i) == '(' || text.charAt(i) == '（')) {
+        i = spacesEnd(text, i + 1);
+      }
+      if (i < n && isAsciiDigit(text.charAt(i))) {
+        int digitsEnd = digitsEnd(text, i + 1);
+        int end = spacesEnd(text, digitsEnd);
+        if (end < n && (text.charAt(end) == ')' || text.charAt(end) == '）')) {
+          end++;
+        }
+        return new int[] {p, end, i, digitsEnd};
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The leftmost {@link #COUNT_FIRST} match at or after from, as {start, end, group start, group
+   * end}, or null.
+   */
+  private static int[] countFirst(String text, int from) {
+    int n = text.length();
+    for (int p = from; p < n; p++) {
+      if (!isAsciiDigit(text.charAt(p)) || (p > 0 && ":：,.".indexOf(text.charAt(p - 1)) >= 0)
+          || (p > 0 && isAsciiDigit(text.charAt(p - 1)))) {
+        continue; // (?<![\d,.:：])(\d
+      }
+      int digitsEnd = digitsEnd(text, p + 1);
+      int end = countWordEnd(text, spacesEnd(text, digitsEnd));
+      if (end >= 0) {
+        return new int[] {p, end, p, digitsEnd};
+      }
+    }
+    return null;
+  }
+
+  /** Where {@code 評論|评论|留言|跟帖|comments?} ends if it starts at i, else -1. */
+  private static int labelWordEnd(String text, int i) {
+    if (i + 1 < text.length()) {
+      char c = text.charAt(i);
+      char next = text.charAt(i + 1);
+      if ((c == '評' && next == '論') || (c == '评' && next == '论') || (c == '留' && next == '言')
+          || (c == '跟' && next == '帖')) {
+        return i + 2;
+      }
+    }
+    return commentEnd(text, i);
+  }
+
+  /** Where {@code 條評論|条评论|則評論|则评论|評論|评论|comments?} ends if it starts at i, else -1. */
+  private static int countWordEnd(String text, int i) {
+    int n = text.length();
+    if (i + 2 < n) {
+      char c = text.charAt(i);
+      if (((c == '條' || c == '則') && text.charAt(i + 1) == '評' && text.charAt(i + 2) == '論')
+          || ((c == '条' || c == '则') && text.charAt(i + 1) == '评'
+              && text.charAt(i + 2) == '论')) {
+        return i + 3;
+      }
+    }
+    if (i + 1 < n) {
+      char c = text.charAt(i);
+      char next = text.charAt(i + 1);
+      if ((c == '評' && next == '論') || (c == '评' && next == '论')) {
+        return i + 2;
+      }
+    }
+    return commentEnd(text, i);
+  }
+
+  /** Where {@code comments?} in any case of its ASCII letters ends if it starts at i, else -1. */
+  private static int commentEnd(String text, int i) {
+    if (!isCommentAt(text, i)) {
+      return -1;
+    }
+    int end = i + COMMENT.length();
+    return end < text.length() && (text.charAt(end) == 's' || text.charAt(end) == 'S')
+        ? end + 1 : end;
+  }
+
+  /** [\d,]* from i: where it ends. */
+  private static int digitsEnd(String text, int i) {
+    while (i < text.length() && (isAsciiDigit(text.charAt(i)) || text.charAt(i) == ',')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** \s* from i: where it ends. */
+  private static int spacesEnd(String text, int i) {
+    while (i < text.length() && isAsciiSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /**
+   * The text with each match of LABEL_FIRST (else COUNT_FIRST) replaced by two spaces, as the
+   * pattern's {@code matcher(text).replaceAll("  ")}: the same text when none matches.
+   */
+  private static String blanked(String text, boolean labelFirst) {
+    StringBuilder out = null;
+    int last = 0;
+    for (int[] m = labelFirst ? labelFirst(text, 0) : countFirst(text, 0); m != null;
+        m = labelFirst ? labelFirst(text, m[1]) : countFirst(text, m[1])) {
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, last, m[0]).append("  ");
+      last = m[1];
+    }
+    return out == null ? text : out.append(text, last, text.length()).toString();
   }
 
   /** True for link text that is only a comment count ({@code 評論 51}), not a headline. */

@@ -112,6 +112,11 @@ final class Languages {
    * is copied, straight from the paragraphs: no string of the whole story is made.
    */
   static String of(String declared, List<String> paragraphs) {
+    boolean readWords = !latinDeclared(declared);
+    if (!readWords && sampleOfLatinScript(paragraphs)) {
+      // no letter of a script that could outvote the declared one: fromSample would answer null
+      return agreed(declared, null);
+    }
     char[] sample = new char[SAMPLE];
     int length = 0;
     for (int i = 0; i < paragraphs.size() && length < SAMPLE; i++) {
@@ -123,7 +128,40 @@ final class Languages {
       p.getChars(0, taken, sample, length);
       length += taken;
     }
-    return agreed(declared, fromSample(sample, length, !latinDeclared(declared)));
+    return agreed(declared, fromSample(sample, length, readWords));
+  }
+
+  /**
+   * True if no char of the sample {@link #of(String, List)} reads is a Han, kana, Hangul,
+   * Cyrillic or Arabic letter or a surrogate, so that {@link #fromSample} without reading words
+   * answers null. Told without copying the sample (Latin-1 text is read as its bytes, see {@link
+   * TextNormalizer#latin1}), where counting it cost a table lookup and a count a char.
+   */
+  private static boolean sampleOfLatinScript(List<String> paragraphs) {
+    int length = 0;
+    for (int i = 0; i < paragraphs.size() && length < SAMPLE; i++) {
+      if (i > 0) {
+        length++; // the line break between paragraphs
+      }
+      String p = paragraphs.get(i);
+      int taken = Math.min(p.length(), SAMPLE - length);
+      byte[] latin1 = TextNormalizer.latin1(p);
+      for (int k = 0; k < taken; k++) {
+        // Latin-1 has none of those letters: only the chars beyond it are looked up
+        if ((latin1 == null || latin1[k] == '?') && mayOutvoteLatin(LETTERS[p.charAt(k)])) {
+          return false;
+        }
+      }
+      length += taken;
+    }
+    return true;
+  }
+
+  /** True for a {@link #LETTERS} value of a surrogate or of a letter of a script besides Latin's. */
+  private static boolean mayOutvoteLatin(int letter) {
+    int script = letter & SCRIPT_MASK;
+    return (letter & SURROGATE) != 0
+        || (script != 0 && script != OTHER_LETTER && script != LATIN_LETTER);
   }
 
   /**

@@ -122,7 +122,7 @@ final class ListingFinder {
         return new Holder(page, element, text, List.of(), List.of());
       }
       List<Element> links = new ArrayList<>();
-      for (Element link : element.select(LINKS)) {
+      for (Element link : page.elements().selectIn(element, LINKS)) {
         if (page.isHeadline(link)) {
           links.add(link);
         }

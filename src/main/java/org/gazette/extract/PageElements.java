@@ -149,6 +149,26 @@ final class PageElements {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  /**
+   * {@code root.select(selector)}, from the page's element list: jsoup's runs a stream over a
+   * node iterator, a fixed cost that is most of the work on the small blocks asked about (a
+   * related item, a listing entry). jsoup's own for an element not in the document.
+   */
+  List<Element> selectIn(Element root, Evaluator selector) {
+    int start = indexOf(root);
+    if (start < 0) {
+      return root.select(selector);
+    }
+    List<Element> found = new ArrayList<>();
+    for (int i = start, end = end(root); i < end; i++) {
+      Element e = all.get(i);
+      if (selector.matches(root, e)) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
   private List<Element> matching(List<Element> candidates, Evaluator selector) {
     List<Element> found = new ArrayList<>();
     for (Element e : candidates) {

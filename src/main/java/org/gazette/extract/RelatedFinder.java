@@ -236,7 +236,7 @@ final class RelatedFinder {
 
   /** Adds the headline links of a block, each with the comment count printed beside it. */
   private void collect(Element block) {
-    for (Element a : block.select(LINKS)) {
+    for (Element a : page.elements().selectIn(block, LINKS)) {
       Optional<String> headline = headlineUrl(a);
       if (headline.isEmpty()) {
         continue;
@@ -291,7 +291,7 @@ final class RelatedFinder {
   private long distinctHeadlineUrls(Element e) {
     String first = null;
     Set<String> distinct = null;
-    for (Element a : e.select(LINKS)) {
+    for (Element a : page.elements().selectIn(e, LINKS)) {
       Optional<String> headline = headlineUrl(a);
       if (headline.isEmpty()) {
         continue;
@@ -324,12 +324,13 @@ final class RelatedFinder {
         || (share.textWeight(e) > MAX_LABEL_WEIGHT && headlineUrls(e) == 0);
   }
 
-  private static boolean isHeading(Element e) {
+  private boolean isHeading(Element e) {
     if (isHeadingTag(e.normalName())) {
       return true;
     }
     Element first = e.firstElementChild();
-    return first != null && isHeadingTag(first.normalName()) && e.select(LINKS).isEmpty();
+    return first != null && isHeadingTag(first.normalName())
+        && page.elements().selectIn(e, LINKS).isEmpty();
   }
 
   /** True for h1 to h6: what {@code h[1-6]} matches, without a matcher per element. */

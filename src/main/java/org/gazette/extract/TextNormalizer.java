@@ -1,5 +1,6 @@
 package org.gazette.extract;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -224,9 +225,14 @@ public final class TextNormalizer {
     }
     int w = 0;
     boolean space = false;
+    byte[] latin1 = latin1(s);
     for (int i = 0; i < n; i++) {
+      int c = latin1 != null ? latin1[i] & 0xFF : s.charAt(i);
+      if (c == '?') {
+        c = s.charAt(i); // a char beyond Latin-1, or a question mark
+      }
       // one table bit for the tests of each character alone; only a space after a space is left
-      int k = CHAR_CLASS[s.charAt(i)];
+      int k = CHAR_CLASS[c];
       boolean isSpace = (k & SPACE) != 0;
       if ((k & UNNORMALIZED) != 0 || (isSpace && space)) {
         return -1;
@@ -235,6 +241,22 @@ public final class TextNormalizer {
       w += k >> WEIGHT_SHIFT;
     }
     return w;
+  }
+
+  /**
+   * The text's chars as Latin-1 bytes, where each char beyond Latin-1 is a {@code ?}, for loops
+   * over every char: under the crawl's C1 compiler charAt is a call with two checks per char,
+   * where a copy of a Latin-1 string's bytes is one array copy. A {@code ?} byte is either char:
+   * read it with charAt. Null for a text that starts beyond Latin-1 (Chinese), whose bytes would
+   * be made char by char, and for one with a surrogate pair, which is one byte: read them with
+   * charAt.
+   */
+  static byte[] latin1(String s) {
+    if (s.isEmpty() || s.charAt(0) > 0xFF) {
+      return null;
+    }
+    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+    return bytes.length == s.length() ? bytes : null;
   }
 
   /** Like {@link #normalize}, but null when nothing visible is left. */
@@ -249,8 +271,9 @@ public final class TextNormalizer {
    */
   static int weight(String text) {
     int w = 0;
+    byte[] latin1 = latin1(text);
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+      char c = latin1 != null && latin1[i] != '?' ? (char) (latin1[i] & 0xFF) : text.charAt(i);
       if (Character.isSurrogate(c)) {
         // a pair is one character beyond the BMP; a lone surrogate counts as one on its own
         int cp = text.codePointAt(i);

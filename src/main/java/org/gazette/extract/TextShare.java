@@ -214,6 +214,7 @@ final class TextShare {
     int parentheses = 0;
     int punctuation = 0;
     int weight = 0;
+    byte[] latin1 = TextNormalizer.latin1(text);
     for (int i = 0; i < n; ) {
       // an ASCII character's kinds are added packed, two longs of fields for nine counts
       // tested and added one by one; unpacked after each chunk, before a field can overflow.
@@ -222,7 +223,10 @@ final class TextShare {
       long b = 0;
       int chunkEnd = Math.min(n, i + PACKED_CHUNK);
       for (; i < chunkEnd; i++) {
-        char c = text.charAt(i);
+        char c = latin1 != null ? (char) (latin1[i] & 0xFF) : text.charAt(i);
+        if (c == '?') {
+          c = text.charAt(i); // see TextNormalizer.latin1
+        }
         if (c < 128) {
           a += ASCII_A[c];
           b += ASCII_B[c];

@@ -27,6 +27,42 @@ class HeadlinesTest {
     assertThat(Headlines.comments(text)).isEqualTo(count);
   }
 
+  /** The hand matching of comments and withoutComments finds what their patterns find. */
+  @Test
+  void matchesCountsAsThePatternsDo() {
+    String[] parts = {"評論", "评论", "留言", "跟帖", "comment", "COMMENTs", "s", "條", "条", "則", "则",
+        "論", " ", "\t", "\n", "\u00A0", ":", "：", "(", "（", ")", "）", "0", "19", "3,4", ",", ".",
+        "x", "19:14", "99999999999"};
+    java.util.Random random = new java.util.Random(1);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        text.append(parts[random.nextInt(parts.length)]);
+      }
+      String t = text.toString();
+      assertThat(Headlines.comments(t)).as(t).isEqualTo(countByPatterns(t));
+      assertThat(Headlines.withoutComments(t)).as(t).isEqualTo(
+          Headlines.COUNT_FIRST.matcher(Headlines.LABEL_FIRST.matcher(t).replaceAll("  "))
+              .replaceAll("  "));
+    }
+  }
+
+  /** The first count as the patterns read it: LABEL_FIRST's, else COUNT_FIRST's. */
+  private static Integer countByPatterns(String text) {
+    java.util.regex.Matcher m = Headlines.LABEL_FIRST.matcher(text);
+    if (!m.find()) {
+      m = Headlines.COUNT_FIRST.matcher(text);
+      if (!m.find()) {
+        return null;
+      }
+    }
+    try {
+      return Integer.valueOf(m.group(1).replace(",", ""));
+    } catch (NumberFormatException tooLarge) {
+      return null;
+    }
+  }
+
   @Test
   void tellsHeadlinesFromLabelsAndCounts() {
     assertThat(Headlines.isHeadline(link("<a href='/a'>德國確診病例破萬</a>"))).isTrue();
