@@ -81,7 +81,9 @@ public final class Surt {
       port = hostPort.substring(colon + 1);
       hostPort = hostPort.substring(0, colon);
     }
-    if (!allDigits(port) || hostPort.isEmpty()) {
+    // a port past 65535 is no port: such a URL does not parse, and is its own key
+    if (!allDigits(port) || port.length() > 5 || hostPort.isEmpty()
+        || (!port.isEmpty() && Integer.parseInt(port) > 65_535)) {
       return url;
     }
     StringBuilder key = new StringBuilder(host(hostPort));

@@ -49,6 +49,9 @@ class SurtTest {
             + "&j=true&o=win32&r=http://web.archive.org/web/20090517140029"
             + "/http://anthonystewarthead.electric-chi.com/&s=1366x768&v=1.2",
         "mailto:foo@example.com                      | mailto:foo@example.com",
+        "http://example.com:99999999999/a            | http://example.com:99999999999/a",
+        "http://example.com:65536/a                  | http://example.com:65536/a",
+        "http://example.com:65535/a                  | com,example:65535)/a",
         "dns:archive.org                             | dns:archive.org",
       })
   void keysAsPywbDoes(String url, String key) {
