@@ -123,6 +123,7 @@ final class ContentFinder {
         keep[i] = false;
       }
     }
+    dropClosingCalls(keep);
     List<String> paragraphs = new ArrayList<>();
     int weight = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -135,6 +136,29 @@ final class ContentFinder {
       return Content.NONE; // headings over teasers (a front page's "Top stories"), nothing more
     }
     return new Content(best, paragraphs, weight, fallback);
+  }
+
+  /**
+   * Takes the calls to action off the story's end ({@link ClosingCalls}): up to {@value
+   * ClosingCalls#MAX_LINES} kept lines, from the last one back, while each is a call. The first
+   * kept line always stays.
+   */
+  private void dropClosingCalls(boolean[] keep) {
+    int first = 0;
+    while (first < keep.length && !keep[first]) {
+      first++;
+    }
+    int dropped = 0;
+    for (int i = keep.length - 1; i > first && dropped < ClosingCalls.MAX_LINES; i--) {
+      if (!keep[i]) {
+        continue;
+      }
+      if (!ClosingCalls.isCall(lines.get(i).text)) {
+        return;
+      }
+      keep[i] = false;
+      dropped++;
+    }
   }
 
   /** A story told in paragraphs has at least this share of its lines in {@code <p>}. */

@@ -405,4 +405,30 @@ class ContentRulesTest {
         .doesNotContain("To continue reading").doesNotContain("We value your privacy")
         .doesNotContain("Work will start in May"); // past the dialog, no section joins
   }
+
+  @Test
+  void endsTheStoryBeforeItsClosingCallsToAction() {
+    String html = "<body><div class='story'>" + STORY
+        + "<p>Subscribe now to our print edition for the full story.</p>"
+        + "<p>Follow The Courier on Twitter and Instagram @courier.</p>"
+        + "<p>\u00a9 2024 The Courier. All rights reserved.</p></div></body>";
+    assertThat(body(html)).endsWith("welcomed the news.");
+  }
+
+  @Test
+  void keepsClosingLinesThatOnlyMentionTheWordsOfACall() {
+    // "subscribers" and "app" in the story's own last line are the story's
+    String ending = "The streaming service said it had gained two million subscribers and that"
+        + " its app would reach Android phones next year.";
+    String html = "<body><div class='story'>" + STORY + "<p>" + ending + "</p>"
+        + "<p>Sign up for our newsletter</p></div></body>";
+    assertThat(body(html)).endsWith(ending);
+  }
+
+  @Test
+  void aStoryMadeOnlyOfCallsKeepsItsFirstLine() {
+    assertThat(ClosingCalls.isCall("Read more: the council's report")).isTrue();
+    assertThat(ClosingCalls.isCall("x ".repeat(200) + "newsletter")).isFalse();
+    assertThat(ClosingCalls.isCall("Readers wrote to the council about the bridge.")).isFalse();
+  }
 }
