@@ -430,5 +430,10 @@ class ContentRulesTest {
     assertThat(ClosingCalls.isCall("Read more: the council's report")).isTrue();
     assertThat(ClosingCalls.isCall("x ".repeat(200) + "newsletter")).isFalse();
     assertThat(ClosingCalls.isCall("Readers wrote to the council about the bridge.")).isFalse();
+    assertThat(ClosingCalls.isCall("版權所有，未經授權不得轉載。")).isTrue();
+    assertThat(ClosingCalls.isCall("掃描二維碼，關注我們的微信公眾號")).isTrue();
+    // concern, not "follow us"; entering without permission, not reprinting
+    assertThat(ClosingCalls.isCall("此事引起社會各界關注。")).isFalse();
+    assertThat(ClosingCalls.isCall("警方表示，該男子未經許可進入工地。")).isFalse();
   }
 }
