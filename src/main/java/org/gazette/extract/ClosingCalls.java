@@ -52,7 +52,28 @@ final class ClosingCalls {
       "^read more", "^publiziert:", "^aktualisiert am", "^video verfügbar", "^category ?:"),
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * The heading of a box that follows the story ("Tags", "Read also", "Kontakt", "相關閱讀"): it
+   * and every line after it are the box's, whatever they say.
+   */
+  private static final Pattern BOX_LABEL = Pattern.compile(
+      "^(?:tags|schlagworte|schlagwörter|themen|schon gelesen\\??|lesen sie auch|lies auch"
+          + "|auch interessant|das könnte sie auch interessieren|weitere artikel|read more"
+          + "|read also|related(?: articles| stories)?|more stories|you may also like|see also"
+          + "|kontakt|contact|audios et vidéos sur le sujet|leia também|lee también"
+          + "|te puede interesar|czytaj (?:też|także)|相[关關][阅閱][读讀]|相[关關]推[荐薦]"
+          + "|延伸[阅閱][读讀])\\s*[:：]?$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Box labels are a few words. */
+  private static final int MAX_LABEL_LENGTH = 60;
+
   private ClosingCalls() {}
+
+  /** True if {@code line}, among a story's last lines, heads a box that is not the story. */
+  static boolean isBoxLabel(String line) {
+    return line.length() <= MAX_LABEL_LENGTH && BOX_LABEL.matcher(line.strip()).find();
+  }
 
   /** True if {@code line}, found at a story's end, is a call to action and not the story. */
   static boolean isCall(String line) {

@@ -139,14 +139,26 @@ final class ContentFinder {
   }
 
   /**
-   * Takes the calls to action off the story's end ({@link ClosingCalls}): up to {@value
-   * ClosingCalls#MAX_LINES} kept lines, from the last one back, while each is a call. The first
-   * kept line always stays.
+   * Takes the boxes and calls to action off the story's end ({@link ClosingCalls}): a box label
+   * among the last {@value ClosingCalls#MAX_LINES} kept lines and all lines after it, then up to
+   * {@value ClosingCalls#MAX_LINES} kept lines, from the last one back, while each is a call. The
+   * first kept line always stays.
    */
   private void dropClosingCalls(boolean[] keep) {
     int first = 0;
     while (first < keep.length && !keep[first]) {
       first++;
+    }
+    int seen = 0;
+    int label = -1;
+    for (int i = keep.length - 1; i > first && seen < ClosingCalls.MAX_LINES; i--) {
+      if (keep[i]) {
+        seen++;
+        label = ClosingCalls.isBoxLabel(lines.get(i).text) ? i : label;
+      }
+    }
+    for (int i = label; i >= 0 && i < keep.length; i++) {
+      keep[i] = false;
     }
     int dropped = 0;
     for (int i = keep.length - 1; i > first && dropped < ClosingCalls.MAX_LINES; i--) {

@@ -436,4 +436,14 @@ class ContentRulesTest {
     assertThat(ClosingCalls.isCall("此事引起社會各界關注。")).isFalse();
     assertThat(ClosingCalls.isCall("警方表示，該男子未經許可進入工地。")).isFalse();
   }
+
+  @Test
+  void endsTheStoryAtTheLabelOfABoxBelowIt() {
+    String html = "<body><div class='story'>" + STORY + "<p>Read also:</p>"
+        + "<p>The old bridge, a history of the crossing since 1890, in pictures</p></div></body>";
+    assertThat(body(html)).endsWith("welcomed the news.");
+    // a label word inside a story's sentence is no box label
+    assertThat(ClosingCalls.isBoxLabel("Contact the council if you see damage.")).isFalse();
+    assertThat(ClosingCalls.isBoxLabel("相關閱讀：")).isTrue();
+  }
 }
