@@ -2,6 +2,7 @@ package org.gazette.extract;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * The generic extractor: turns any news page into a record without knowing the site. Used for
@@ -46,6 +48,9 @@ public final class PageExtractor {
   /** Headlines with times needed to call a page a listing. */
   private static final int LISTING_ITEMS = 3;
 
+  /** Links, compiled once. */
+  private static final Evaluator LINKS = PageElements.selector("a[href]");
+
   /** What kind of page this is, for sites whose configuration has no URL patterns. */
   public PageKind classify(Document doc) {
     return classify(new PageAnalysis(doc));
@@ -56,16 +61,33 @@ public final class PageExtractor {
    * that follows.
    */
   public PageKind classify(PageAnalysis page) {
+    return classify(page, ZoneOffset.UTC, null);
+  }
+
+  /**
+   * {@link #classify(PageAnalysis)}, reading the page's times as the extraction that follows
+   * does, so that it finds the page's body and listing worked out already. The kind is the same
+   * whatever the zone and the reference time: a date or a relative time is found where it is
+   * printed, whatever it is read as, and only where and how many count here.
+   *
+   * @param zone the zone the extraction reads page-local times in
+   * @param reference the time the extraction reads relative times against; null counts them all
+   *     the same (read against any time)
+   */
+  public PageKind classify(PageAnalysis page, ZoneId zone, Instant reference) {
     PageElements elements = page.elements();
-    ContentFinder.Content content = page.content(ZoneOffset.UTC);
-    // any reference time will do: only the count of dated items matters here
-    List<ListingFinder.Found> items = page.listing(ZoneOffset.UTC, Instant.EPOCH);
+    ContentFinder.Content content = page.content(zone);
+    Instant anyTime = reference != null ? reference : Instant.EPOCH;
     long itemsInBody = 0;
     int itemsWeight = 0;
-    for (ListingFinder.Found f : items) {
-      if (inside(f.holder(), content.container())) {
-        itemsInBody++;
-        itemsWeight += page.share().textWeight(f.holder());
+    // an item in the body has its headline link there: a body with fewer such links than a
+    // listing needs cannot be one, and most stories are told without the listing being looked for
+    if (headlinesIn(page, content.container()) >= LISTING_ITEMS) {
+      for (ListingFinder.Found f : page.listing(zone, anyTime)) {
+        if (inside(f.holder(), content.container())) {
+          itemsInBody++;
+          itemsWeight += page.share().textWeight(f.holder());
+        }
       }
     }
     boolean declared = page.jsonLd().isArticle()
@@ -90,7 +112,25 @@ public final class PageExtractor {
         && page.titleHeading() != null) {
       return PageKind.ARTICLE; // a brief: a headline the <title> repeats, then sentences
     }
-    return items.size() >= LISTING_ITEMS ? PageKind.LISTING : PageKind.OTHER;
+    return page.listing(zone, anyTime).size() >= LISTING_ITEMS
+        ? PageKind.LISTING : PageKind.OTHER;
+  }
+
+  /**
+   * The headline links inside the container, counted up to {@value #LISTING_ITEMS} (enough to
+   * tell whether it may hold that many listing items); 0 without a container.
+   */
+  private static int headlinesIn(PageAnalysis page, Element container) {
+    if (container == null) {
+      return 0;
+    }
+    int n = 0;
+    for (Element a : page.elements().selectIn(container, LINKS)) {
+      if (page.isHeadline(a) && ++n >= LISTING_ITEMS) {
+        break;
+      }
+    }
+    return n;
   }
 
   /** The article record of a page. Fields the page does not give are null. */

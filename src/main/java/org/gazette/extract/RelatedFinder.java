@@ -93,6 +93,9 @@ final class RelatedFinder {
       if (share.minNormalizedLength(e) > MAX_HEADING) {
         continue; // surely too long, told without taking its text
       }
+      if (e.firstElementChild() == null && !mayStartHeading(e)) {
+        continue; // a leaf whose text cannot start as a heading does: told without taking it
+      }
       // headings have their few words as own text: this skips most of the page cheaply (most
       // elements have none), and never takes the text of a whole subtree just to find it too long
       String own = PageElements.mayHaveOwnText(e) ? e.ownText() : "";
@@ -131,6 +134,37 @@ final class RelatedFinder {
       return false;
     }
     return HEADING.matcher(text).find();
+  }
+
+  /**
+   * False if the normalized text of an element without child elements (its text nodes) surely
+   * fails {@link #isHeading(String)}'s first test: it is empty, or starts with an ASCII character
+   * that is not a heading's first. Such a text's first character is the first one {@link
+   * TextNormalizer#normalize} neither drops nor folds, and an ASCII one stays itself through NFC
+   * (or becomes a letter beyond ASCII, no heading's first either). Any other first character
+   * says true, as it may change (a CJK compatibility ideograph becomes 更).
+   */
+  private static boolean mayStartHeading(Element leaf) {
+    for (int n = 0; n < leaf.childNodeSize(); n++) {
+      if (!(leaf.childNode(n) instanceof TextNode t)) {
+        continue; // comments and the like: not text
+      }
+      String text = t.getWholeText();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (TextNormalizer.isBlank(c)) {
+          continue;
+        }
+        if (c >= 0x80) {
+          return true;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + ('a' - 'A'));
+        }
+        return HEADING_FIRST.indexOf(c) >= 0;
+      }
+    }
+    return false;
   }
 
   /** The first characters of {@link #HEADING}'s alternatives, ASCII letters in lower case. */

@@ -182,6 +182,11 @@ public final class TextNormalizer {
         || c == 0xFEFF;
   }
 
+  /** True for a character {@link #normalize} drops or folds: invisible, or a space. */
+  static boolean isBlank(char c) {
+    return (CHAR_CLASS[c] & (INVISIBLE | SPACE)) != 0;
+  }
+
   /**
    * ASCII whitespace plus NBSP and the other Unicode spaces, ideographic space included, and the
    * Unicode line breaks: NEL (U+0085) as well as U+2028 and U+2029, since a line break left in a

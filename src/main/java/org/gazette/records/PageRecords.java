@@ -167,15 +167,16 @@ public final class PageRecords {
     Document doc = page.document();
     // one analysis for classifying and extracting: both need the page's body and related items
     PageAnalysis analysis = new PageAnalysis(doc);
+    ZoneId zone = site.zone(doc, url);
     PageKind kind = switch (site.kind(url)) {
       case ARTICLE -> PageKind.ARTICLE;
       case LISTING -> PageKind.LISTING;
       case UNKNOWN -> {
-        PageKind classified = extractor.classify(analysis);
+        // times read as the extraction reads them: the body and listing it finds are the record's
+        PageKind classified = extractor.classify(analysis, zone, fetchedAt);
         yield classified == PageKind.OTHER && otherAsArticle ? PageKind.ARTICLE : classified;
       }
     };
-    ZoneId zone = site.zone(doc, url);
     PageContext context =
         new PageContext(site.site(), url, fetchedAt, status, zone, warc, page.charset());
     List<String> robots = List.copyOf(page.robots());

@@ -53,6 +53,9 @@ class PageExtractorFuzzTest {
   /** Far above what any page here needs; only a hang or a quadratic blow-up reaches it. */
   private static final Duration BUDGET = Duration.ofSeconds(20);
 
+  /** A zone fourteen hours from UTC, where a page-local time falls on another day. */
+  private static final ZoneId FAR_ZONE = ZoneId.of("Pacific/Kiritimati");
+
   private static final Pattern INVISIBLE = Pattern.compile(
       "[\\x00-\\x08\\x0E-\\x1F\\x7F-\\x84\\x86-\\x9F\\u00AD\\u180E\\u200B\\u2060\\uFEFF]");
   private static final Pattern LINE_BREAK =
@@ -134,6 +137,12 @@ class PageExtractorFuzzTest {
       assertArticle(article, ctx, doc.location());
       assertListing(listing, ctx, doc.location());
       assertThat(extractor.classify(doc)).as("classify again").isEqualTo(kind);
+      // the kind does not depend on the zone and reference time times are read in, which lets
+      // the crawl classify with the extraction's and share its body and listing
+      assertThat(extractor.classify(new PageAnalysis(doc), ctx.zone(), ctx.fetchedAt()))
+          .as("classify in the extraction's zone").isEqualTo(kind);
+      assertThat(extractor.classify(new PageAnalysis(doc), FAR_ZONE, null))
+          .as("classify in a zone far from UTC").isEqualTo(kind);
       assertThat(extractor.extractArticle(doc, ctx)).as("extract again").isEqualTo(article);
       assertThat(doc.outerHtml()).as("the document is only read").isEqualTo(before);
       return kind;

@@ -325,6 +325,23 @@ class PageExtractorTest {
   }
 
   @Test
+  void findsARelatedHeadingWhoseTextStartsWithWhatNormalizingDrops() {
+    // soft hyphen, zero-width space, NBSP, a comment, an ideographic space, then the heading; and
+    // a CJK compatibility ideograph that NFC makes the 更 of 更多閱讀
+    for (String heading : List.of("&shy;&#8203;&nbsp;<!-- x -->\u3000Related stories",
+        "\uF901多閱讀")) {
+      Document doc = Jsoup.parse("<div class=content><p>正文。</p></div><h3>" + heading + "</h3>"
+          + "<ul><li><a href='/a/2.html'>第二條相關新聞的標題</a></li>"
+          + "<li><a href='/a/3.html'>第三條相關新聞的標題</a></li></ul>",
+          "https://news.example.com/a/1.html");
+      ArticleRecord article = extractor.extractArticle(
+          doc, Fixtures.context("https://news.example.com/a/1.html", SHANGHAI));
+      assertThat(article.related()).as(heading).extracting(RelatedItem::url).containsExactly(
+          "https://news.example.com/a/2.html", "https://news.example.com/a/3.html");
+    }
+  }
+
+  @Test
   void writesModifiedOnlyWhenItDiffersFromPublished() {
     String head = "<meta property='article:published_time' content='2020-03-18T22:36:10+08:00'>";
     Document same = Jsoup.parse(head
