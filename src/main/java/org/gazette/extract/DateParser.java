@@ -11,11 +11,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the date-times news pages print: ISO-8601 and RFC 1123 values of meta tags, and free
@@ -53,13 +57,95 @@ public final class DateParser {
           "\\b" + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})" + EN_TIME,
           Pattern.CASE_INSENSITIVE);
 
+  /** Between a date and its time in European text: {@code , 14:09}, {@code um 14:09}. */
+  private static final String EU_TIME =
+      "(?:(?:\\s*[,|/-]\\s*|\\s+)(?:(?:at|um|à|a las|às|alle|o)\\s+)?" + TIME + ")?(?!\\d)";
+
+  /**
+   * Month names of the languages after English that news pages are most often written in
+   * (German, French, Spanish, Portuguese, Italian, Dutch, Polish), with their abbreviations;
+   * English ones are in {@link #MONTH}. Each row is a month.
+   */
+  private static final List<List<String>> LOCAL_MONTHS = List.of(
+      List.of("januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen",
+          "januari", "stycznia", "styczeń", "sty"),
+      List.of("februar", "feber", "février", "févr", "fév", "febrero", "fevereiro", "fev",
+          "febbraio", "februari", "lutego", "luty", "lut"),
+      List.of("märz", "mär", "maerz", "mars", "marzo", "março", "marco", "maart", "marca",
+          "marzec"),
+      List.of("avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "kwi"),
+      List.of("mai", "mayo", "maio", "maggio", "mei", "maja", "maj"),
+      List.of("juni", "juin", "junio", "junho", "giugno", "czerwca", "czerwiec", "cze"),
+      List.of("juli", "juillet", "juil", "julio", "julho", "luglio", "lipca", "lipiec", "lip"),
+      List.of("août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień", "sie"),
+      List.of("septembre", "septiembre", "setiembre", "setembro", "settembre", "set",
+          "września", "wrzesień", "wrz"),
+      List.of("oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott",
+          "października", "październik", "paź"),
+      List.of("novembre", "noviembre", "novembro", "listopada", "listopad", "lis"),
+      List.of("dezember", "dez", "décembre", "déc", "diciembre", "dic", "dezembro", "dicembre",
+          "grudnia", "grudzień", "gru"));
+
+  /** Every month name, lower case, to its number. */
+  private static final Map<String, Integer> MONTH_NUMBERS = monthNumbers();
+
+  /** Any month name of {@link #MONTH_NUMBERS}, the longest first so that none stops short. */
+  private static final String ANY_MONTH = "(?<mon>" + MONTH_NUMBERS.keySet().stream()
+      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(m -> m))
+      .collect(Collectors.joining("|")) + ")\\.?(?![\\p{L}])";
+
   /** 18 March 2020 22:36, the RFC 1123 order as well. */
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile(
           "(?<!\\d)(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(?<y>\\d{4})" + EN_TIME,
           Pattern.CASE_INSENSITIVE);
 
-  private static final List<Pattern> PATTERNS = List.of(NUMERIC, MONTH_DAY_YEAR, DAY_MONTH_YEAR);
+  /**
+   * {@link #DAY_MONTH_YEAR} in English and the European languages: {@code 5. November 2021,
+   * 14:09}, {@code 5 de noviembre de 2021}, {@code 1er mai 2019}, {@code 5 listopada 2021}.
+   */
+  private static final Pattern LOCAL_DAY_MONTH_YEAR =
+      Pattern.compile(
+          "(?<![\\d.])(?<d>\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s*(?:de\\s+|of\\s+)?" + ANY_MONTH
+              + "(?:\\s+de)?,?\\s+(?<y>\\d{4})" + EU_TIME,
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * 18.03.2020 and 18.3.2020, 22:36: the day first, as Central Europe writes it; a dotted date is
+   * never the American month first. Two-digit years are {@link #SHORT_DOTTED_DAY_MONTH_YEAR}.
+   */
+  private static final Pattern DOTTED_DAY_MONTH_YEAR =
+      Pattern.compile(
+          "(?<![\\d.])(?<d>\\d{1,2})\\.\\s?(?<mo>\\d{1,2})\\.\\s?(?<y>(?:19|20)\\d{2})(?![\\d.]\\d)"
+              + EU_TIME);
+
+  /**
+   * 18.03.20, 22:36: the two-digit year German datelines print ({@code 28.01.22}); day and month
+   * with two digits each, as such datelines write them, so that section and version numbers
+   * ({@code 3.1.2}) are not read.
+   */
+  private static final Pattern SHORT_DOTTED_DAY_MONTH_YEAR =
+      Pattern.compile(
+          "(?<![\\d.])(?<d>\\d{2})\\.(?<mo>\\d{2})\\.(?<y>\\d{2})(?![\\d]|\\.\\d)" + EU_TIME);
+
+  /** Which forms of free text to read. */
+  enum Forms {
+    /** ISO-like, Chinese and English dates: what listings and bylines are tuned on. */
+    BASIC(List.of(NUMERIC, MONTH_DAY_YEAR, DAY_MONTH_YEAR)),
+    /**
+     * And the day-first dates of Europe and Latin America, {@code 18.03.2020}, {@code 5. November
+     * 2021}, {@code 5 de noviembre de 2021}: for an article's own dateline. Listings do not read
+     * them: more dated teasers would make stories with a "more news" box into listings.
+     */
+    EUROPEAN(List.of(NUMERIC, MONTH_DAY_YEAR, LOCAL_DAY_MONTH_YEAR, DOTTED_DAY_MONTH_YEAR,
+        SHORT_DOTTED_DAY_MONTH_YEAR));
+
+    private final List<Pattern> patterns;
+
+    Forms(List<Pattern> patterns) {
+      this.patterns = patterns;
+    }
+  }
 
   /** Where a match of a pattern may start. */
   private interface Start {
@@ -67,17 +153,20 @@ public final class DateParser {
   }
 
   /**
-   * For each of {@link #PATTERNS}, a cheap test that holds wherever one of its matches starts: a
-   * year for NUMERIC, a month's first three letters for MONTH_DAY_YEAR, a digit for
-   * DAY_MONTH_YEAR. The patterns are tried only there; tried at every position, as {@link
+   * For each pattern of {@link Forms}, a cheap test that holds wherever one of its matches
+   * starts: a year for NUMERIC, a month's first three letters for MONTH_DAY_YEAR, a digit for the
+   * day-first ones. The patterns are tried only there; tried at every position, as {@link
    * Matcher#find()} does, they cost about 100 ns per character of text.
    */
-  private static final List<Start> STARTS = List.of(
-      (text, i) -> i + 1 < text.length()
+  private static Start start(Pattern p) {
+    if (p == NUMERIC) {
+      return (text, i) -> i + 1 < text.length()
           && ((text.charAt(i) == '1' && text.charAt(i + 1) == '9')
-              || (text.charAt(i) == '2' && text.charAt(i + 1) == '0')),
-      DateParser::monthAt,
-      (text, i) -> text.charAt(i) >= '0' && text.charAt(i) <= '9');
+              || (text.charAt(i) == '2' && text.charAt(i + 1) == '0'));
+    }
+    return p == MONTH_DAY_YEAR ? DateParser::monthAt
+        : (text, i) -> text.charAt(i) >= '0' && text.charAt(i) <= '9';
+  }
 
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -92,6 +181,11 @@ public final class DateParser {
    * back to the first date-time in the value.
    */
   public static Optional<OffsetDateTime> parse(String value, ZoneId zone) {
+    return parse(value, zone, Forms.BASIC);
+  }
+
+  /** {@link #parse(String, ZoneId)}, falling back to the forms given. */
+  static Optional<OffsetDateTime> parse(String value, ZoneId zone, Forms forms) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
@@ -119,7 +213,8 @@ public final class DateParser {
     try {
       return Optional.of(LocalDateTime.parse(v).atZone(zone).toOffsetDateTime());
     } catch (DateTimeParseException notLocal) {
-      return find(v, zone);
+      List<Match> found = findAll(v, zone, Integer.MAX_VALUE, forms);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).time());
     }
   }
 
@@ -196,15 +291,26 @@ public final class DateParser {
    * returns are not necessarily the first. Saves reading all of a long text full of dates.
    */
   static List<Match> findAll(String text, ZoneId zone, int atMost) {
+    return findAll(text, zone, atMost, Forms.BASIC);
+  }
+
+  /** Every date-time in free text of the forms given, in text order. */
+  static List<Match> findAll(String text, ZoneId zone, Forms forms) {
+    return findAll(text, zone, Integer.MAX_VALUE, forms);
+  }
+
+  private static List<Match> findAll(String text, ZoneId zone, int atMost, Forms forms) {
     List<Match> found = new ArrayList<>();
-    if (text == null || !mayHoldDate(text)) {
+    boolean may = text != null
+        && (mayHoldDate(text) || (forms == Forms.EUROPEAN && mayHoldShortDate(text)));
+    if (!may) {
       return found;
     }
-    for (int p = 0; p < PATTERNS.size(); p++) {
+    for (Pattern pattern : forms.patterns) {
       // what find() would do, trying only where a match may start: the regions are transparent,
       // so lookbehinds and \b see the text before them
-      Matcher m = PATTERNS.get(p).matcher(text).useTransparentBounds(true);
-      Start start = STARTS.get(p);
+      Matcher m = pattern.matcher(text).useTransparentBounds(true);
+      Start start = start(pattern);
       for (int i = 0; i < text.length() && found.size() < atMost; i++) {
         if (start.possibleAt(text, i) && m.region(i, text.length()).lookingAt()) {
           toMatch(m, zone).ifPresent(found::add);
@@ -213,7 +319,18 @@ public final class DateParser {
       }
     }
     found.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    return found;
+    return forms == Forms.BASIC ? found : withoutOverlaps(found);
+  }
+
+  /** The matches minus any that starts inside the one before: two forms read the same date. */
+  private static List<Match> withoutOverlaps(List<Match> sorted) {
+    List<Match> kept = new ArrayList<>(sorted.size());
+    for (Match m : sorted) {
+      if (kept.isEmpty() || m.start() >= kept.get(kept.size() - 1).end()) {
+        kept.add(m);
+      }
+    }
+    return kept;
   }
 
   /**
@@ -231,6 +348,16 @@ public final class DateParser {
       }
     }
     return false;
+  }
+
+  /** False if the text cannot hold a {@code dd.mm.yy} date: it has no six digits. */
+  private static boolean mayHoldShortDate(String text) {
+    int digits = 0;
+    for (int i = 0; i < text.length() && digits < 6; i++) {
+      char c = text.charAt(i);
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    return digits >= 6;
   }
 
   /**
@@ -275,7 +402,7 @@ public final class DateParser {
   private static Optional<Match> toMatch(Matcher m, ZoneId zone) {
     try {
       LocalDate date =
-          LocalDate.of(Integer.parseInt(m.group("y")), month(m), Integer.parseInt(m.group("d")));
+          LocalDate.of(year(m.group("y")), month(m), Integer.parseInt(m.group("d")));
       boolean hasTime = m.group("h") != null;
       LocalDateTime local = date.atTime(hasTime ? time(m) : LocalTime.MIDNIGHT);
       String off = m.group("off");
@@ -290,12 +417,36 @@ public final class DateParser {
     }
   }
 
+  /** The year; a two-digit one is this century's up to 69, as most readers take it. */
+  private static int year(String digits) {
+    int year = Integer.parseInt(digits);
+    return digits.length() != 2 ? year : year <= 69 ? 2000 + year : 1900 + year;
+  }
+
   private static int month(Matcher m) {
-    String numeric = m.pattern() == NUMERIC ? m.group("mo") : null;
-    if (numeric != null) {
-      return Integer.parseInt(numeric);
+    boolean numeric = m.pattern() == NUMERIC || m.pattern() == DOTTED_DAY_MONTH_YEAR
+        || m.pattern() == SHORT_DOTTED_DAY_MONTH_YEAR;
+    if (numeric) {
+      return Integer.parseInt(m.group("mo"));
     }
-    return MONTHS.indexOf(m.group("mon").substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+    String name = m.group("mon").toLowerCase(Locale.ROOT);
+    Integer local = MONTH_NUMBERS.get(name);
+    return local != null ? local : MONTHS.indexOf(name.substring(0, 3)) + 1;
+  }
+
+  private static Map<String, Integer> monthNumbers() {
+    Map<String, Integer> numbers = new HashMap<>();
+    String[] english = {"january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+    for (int i = 0; i < 12; i++) {
+      numbers.put(english[i], i + 1);
+      numbers.put(english[i].substring(0, 3), i + 1); // MONTHS is not set yet
+      for (String name : LOCAL_MONTHS.get(i)) {
+        numbers.put(name, i + 1);
+      }
+    }
+    numbers.put("sept", 9);
+    return numbers;
   }
 
   private static LocalTime time(Matcher m) {

@@ -147,13 +147,18 @@ public final class PageExtractor {
     String title = page.title();
     ContentFinder.Content content = page.content(ctx.zone());
     Boilerplate withHeaders = page.chromeKeepingHeader();
+    String canonical = PageMeta.canonical(elements);
+    List<String> urls = new java.util.ArrayList<>();
+    urls.add(canonical);
+    PageMeta.meta(elements, "og:url").ifPresent(urls::add);
+    urls.add(ctx.url());
     Datelines.Times times = Datelines.find(elements, page.share(), ld, page.titleHeading(),
-        content.container(), withHeaders, ctx.zone());
+        content.container(), withHeaders, ctx.zone(), urls,
+        ctx.fetchedAt() == null ? null : ctx.fetchedAt().plus(java.time.Duration.ofDays(1)));
     List<String> authors = PageMeta.authors(elements, ld);
     if (authors.isEmpty()) {
       authors = labelled(page, LabeledLines::author).map(List::of).orElse(List.of());
     }
-    String canonical = PageMeta.canonical(elements);
     Body body = body(content, ld);
     return new ArticleRecord(
         ctx.site(), ctx.url(), canonical != null ? canonical : ctx.url(), ctx.fetchedAt(),

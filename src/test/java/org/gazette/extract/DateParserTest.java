@@ -97,6 +97,62 @@ class DateParserTest {
     assertThat(all.get(1).hasTime()).isTrue();
   }
 
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock = """
+          'Veröffentlicht am 5. November 2021, 14:09'   => 2021-11-05T14:09:00+01:00
+          '22.04.2020 / 06:15'                         => 2020-04-22T06:15:00+02:00
+          'am 29.12.2010, 13:36 Uhr'                   => 2010-12-29T13:36:00+01:00
+          '1.2.2022'                                   => 2022-02-01T00:00:00+01:00
+          'Samstag, 5. Oktober 2013'                   => 2013-10-05T00:00:00+02:00
+          '26. Mai 2008 um 21:07'                      => 2008-05-26T21:07:00+02:00
+          'MÄRZ 3 . nope 3. März 2020'                 => 2020-03-03T00:00:00+01:00
+          '5 de noviembre de 2021'                     => 2021-11-05T00:00:00+01:00
+          '23 mai 2019'                                => 2019-05-23T00:00:00+02:00
+          '12 sierpnia 2020 o 10:30'                   => 2020-08-12T10:30:00+02:00
+          '21. Jan 2022 // Dominik'                    => 2022-01-21T00:00:00+01:00
+          '18 March 2020, 22:36'                       => 2020-03-18T22:36:00+01:00
+          'June 2, 2021'                               => 2021-06-02T00:00:00+02:00
+          'Von: Björn Jahner | 31.10.23'               => 2023-10-31T00:00:00+01:00
+          '28.09.19 12:44'                             => 2019-09-28T12:44:00+02:00
+          """)
+  void readsEuropeanFormsWhenAsked(String text, String expected) {
+    assertThat(DateParser.findAll(text, BERLIN, DateParser.Forms.EUROPEAN))
+        .first().satisfies(m -> assertThat(RecordJson.format(m.time())).isEqualTo(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock = """
+          'version 1.2.2020.4'                => ''
+          'Kapitel 3.1.22'                    => ''
+          'Version 10.12.19.5'                => ''
+          'Sie 2020 kamen 12 Sie'             => ''
+          '31.02.2020'                        => ''
+          """)
+  void findsNoEuropeanDateInLookAlikes(String text, String ignored) {
+    assertThat(DateParser.findAll(text, BERLIN, DateParser.Forms.EUROPEAN)).isEmpty();
+  }
+
+  @Test
+  void leavesEuropeanFormsToThoseWhoAsk() {
+    // listings count dated teasers with the basic forms; a dotted date is not one of them
+    assertThat(DateParser.find("22.04.2020", BERLIN)).isEmpty();
+    assertThat(DateParser.parse("5. November 2021", BERLIN)).isEmpty();
+    assertThat(DateParser.parse("5. November 2021", BERLIN, DateParser.Forms.EUROPEAN))
+        .isPresent();
+  }
+
+  @Test
+  void readsOneDateOnceWhenTwoFormsMatchIt() {
+    assertThat(DateParser.findAll("18 March 2020 and 19.03.2020", BERLIN,
+        DateParser.Forms.EUROPEAN)).hasSize(2);
+  }
+
   @Test
   void toleratesNullAndBlank() {
     assertThat(DateParser.parse(null, SHANGHAI)).isEmpty();
