@@ -96,21 +96,30 @@ final class JsonLd {
         : Optional.empty();
   }
 
-  /** The article's author names, in order. */
+  /**
+   * The article's author names, in order: its persons, or when it names none, its
+   * organizations (a publisher given as author beside the writer is not one).
+   */
   List<String> authors() {
-    List<String> names = new ArrayList<>();
+    List<String> people = new ArrayList<>();
+    List<String> organizations = new ArrayList<>();
     if (article == null) {
-      return names;
+      return people;
     }
     JsonNode author = article.path("author");
     for (JsonNode a : author.isArray() ? author : List.of(author)) {
       // {"@id": "..."}: the Person is elsewhere in the @graph
-      String name = a.isTextual() ? a.asText() : resolve(a).path("name").asText("");
-      if (!name.isBlank()) {
-        names.add(name);
+      JsonNode node = a.isTextual() ? a : resolve(a);
+      String name = a.isTextual() ? a.asText() : node.path("name").asText("");
+      if (name.isBlank()) {
+        continue;
       }
+      String type = node.path("@type").isArray() ? node.path("@type").path(0).asText("")
+          : node.path("@type").asText("");
+      (type.equals("Organization") || type.equals("NewsMediaOrganization")
+          ? organizations : people).add(name);
     }
-    return names;
+    return people.isEmpty() ? organizations : people;
   }
 
   /** The node a bare reference ({@code {"@id": "..."}}) points to, else the node itself. */

@@ -49,6 +49,7 @@ public final class PageAnalysis {
   private Boilerplate listingChrome;
   private ContentFinder contentFinder;
   private List<String> labelledLines;
+  private List<String> bylineLines;
 
   /** @param doc the page; only read, as {@link PageExtractor} promises */
   public PageAnalysis(Document doc) {
@@ -78,7 +79,7 @@ public final class PageAnalysis {
   /** {@link PageMeta#title}. */
   String title() {
     if (!titleRead) {
-      title = PageMeta.title(elements());
+      title = PageMeta.title(elements(), jsonLd());
       titleRead = true;
     }
     return title;
@@ -191,5 +192,33 @@ public final class PageAnalysis {
       }
     }
     return labelledLines;
+  }
+
+  /** Longer lines are no byline. */
+  private static final int MAX_BYLINE_LINE = 120;
+
+  /**
+   * The short lines of the page outside chrome (headers kept) that start with a capital letter
+   * after a byline's first word ({@code Von}, {@code By}, {@code Text:}), normalized, in page
+   * order: where {@link Bylines#printed} looks for the authors. An element's whole text, so
+   * that a byline split over links reads as one line.
+   */
+  List<String> bylineLines() {
+    if (bylineLines == null) {
+      bylineLines = new ArrayList<>();
+      Element body = PageMeta.body(doc);
+      for (Element e : body == null ? List.<Element>of() : elements().subtree(body)) {
+        if (!PageElements.mayHaveOwnText(e) || e.ownText().isBlank()
+            || share().textWeight(e) > 3 * MAX_BYLINE_LINE) {
+          continue;
+        }
+        String text = TextNormalizer.normalize(e.text());
+        if (text.length() <= MAX_BYLINE_LINE && Bylines.startsLikeByline(text)
+            && !chromeKeepingHeader().skipped(e)) {
+          bylineLines.add(text);
+        }
+      }
+    }
+    return bylineLines;
   }
 }

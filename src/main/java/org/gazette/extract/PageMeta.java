@@ -1,7 +1,6 @@
 package org.gazette.extract;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,12 +18,6 @@ final class PageMeta {
 
   /** Separators between a headline and the site name in {@code <title>}. */
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*[_|–—]\\s*|\\s+-\\s+");
-
-  private static final Pattern AUTHOR_SEPARATOR =
-      Pattern.compile("\\s*(?:[,，;；、&]|\\band\\b|\\s和\\s)\\s*", Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern BY_PREFIX =
-      Pattern.compile("^(?:by|written by|作者|記者|记者)\\s*[:：]?\\s*", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern HOME = Pattern.compile("(?i)首頁|首页|主頁|主页|home|homepage|网站首页");
 
@@ -59,21 +52,124 @@ final class PageMeta {
     return page.metaTag(names).map(m -> m.attr("content"));
   }
 
-  /** og:title, else the h1 matching {@code <title>}, else {@code <title>} minus the site name. */
+  /** {@link #title(PageElements, JsonLd)} without JSON-LD. */
   static String title(PageElements page) {
-    Optional<String> og = meta(page, "og:title", "twitter:title");
-    if (og.isPresent()) {
-      return TextNormalizer.normalizeOrNull(og.get());
+    return title(page, null);
+  }
+
+  /** An h1 must be this much like a stated title to be taken for the headline. */
+  private static final double H1_SIMILARITY = 0.5;
+
+  /**
+   * The headline: the h1 that og:title, the JSON-LD headline or {@code <title>} repeats (the
+   * page's visible wording, with its own dashes and quotes), else og:title, else the JSON-LD
+   * headline, else {@code <title>}; each without the site's name around it. An og:title that is
+   * only the site's name says nothing.
+   */
+  static String title(PageElements page, JsonLd ld) {
+    SiteNames names = SiteNames.of(page);
+    String rawOg = TextNormalizer.normalize(meta(page, "og:title", "twitter:title").orElse(""));
+    String rawHeadline = TextNormalizer.normalize(ld == null ? "" : ld.text("headline").orElse(""));
+    String rawTag = TextNormalizer.normalize(page.document().title());
+    List<Element> h1s = new ArrayList<>();
+    for (Element h : page.withTag("h1")) {
+      String text = TextNormalizer.normalize(h.text());
+      if (names.isSiteName(text)) {
+        continue; // the logo's heading
+      }
+      if (linksHome(page, h)) {
+        // a heading that links to the home page is the site's logo: its text is the site's
+        // name, to cut from the titles too ("Headline | Site" and <h1><a href="/">Site</a></h1>)
+        names = names.with(text);
+        continue;
+      }
+      h1s.add(h);
     }
+    String og = stated(names, rawOg);
+    String headline = stated(names, rawHeadline);
+    String tag = stated(names, rawTag);
     String site = meta(page, "og:site_name").map(TextNormalizer::normalize).orElse("");
-    String fromTag = stripSiteName(TextNormalizer.normalize(page.document().title()), site);
-    List<Element> h1s = page.withTag("h1");
-    Element h1 = fromTag.isEmpty() ? (h1s.isEmpty() ? null : h1s.get(0))
-        : heading(h1s, fromTag, 0.5);
-    if (h1 != null && !h1.text().isBlank()) {
+    String tagPart = stripSiteName(rawTag, site);
+    Element h1 = null;
+    double best = H1_SIMILARITY;
+    for (String stated : List.of(og, headline, tag)) {
+      if (stated.isEmpty()) {
+        continue;
+      }
+      String want = lettersOnly(stated);
+      for (Element h : h1s) {
+        double score = similarity(lettersOnly(TextNormalizer.normalize(h.text())), want);
+        if (score > best || (h1 == null && score >= best)) {
+          h1 = h;
+          best = score;
+        }
+      }
+    }
+    if (h1 == null) {
+      // the longest part of <title> split at every separator: "Headline – Deck" worded
+      // differently on the page still finds its h1 by the headline
+      h1 = heading(h1s, tagPart, H1_SIMILARITY);
+    }
+    if (h1 != null) {
       return TextNormalizer.normalizeOrNull(h1.text());
     }
-    return fromTag.isEmpty() ? null : fromTag;
+    if (!og.isEmpty()) {
+      return og;
+    }
+    if (!headline.isEmpty()) {
+      return headline;
+    }
+    if (!tag.isEmpty() && !tag.equals(rawTag)) {
+      return tag; // the site's name was found and cut: the rest is the headline, dashes and all
+    }
+    if (tagPart.isEmpty()) {
+      List<Element> all = page.withTag("h1");
+      return all.isEmpty() ? null : TextNormalizer.normalizeOrNull(all.get(0).text());
+    }
+    return tagPart;
+  }
+
+  /** True if the element holds a link to the site's home page ({@code href="/"}, rel=home). */
+  private static boolean linksHome(PageElements page, Element e) {
+    for (Element a : e.getElementsByTag("a")) {
+      if ("home".equalsIgnoreCase(a.attr("rel"))) {
+        return true;
+      }
+      if (a.attr("href").strip().equals("/")) {
+        return true;
+      }
+      String href = page.absUrl(a, "href");
+      try {
+        java.net.URI uri = new java.net.URI(href);
+        String path = uri.getRawPath();
+        if (uri.getHost() != null && (path == null || path.isEmpty() || path.equals("/"))
+            && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+          return true;
+        }
+      } catch (java.net.URISyntaxException bad) {
+        // not a link to anywhere
+      }
+    }
+    return false;
+  }
+
+  /** A stated title, normalized, without the site's name; empty if it is only the name. */
+  private static String stated(SiteNames names, String raw) {
+    String text = TextNormalizer.normalize(raw);
+    return names.isSiteName(text) ? "" : names.strip(text);
+  }
+
+  /** How alike two texts of letters are: 1 if equal, else the shorter's share if one holds the other. */
+  private static double similarity(String have, String want) {
+    if (have.isEmpty() || want.isEmpty()) {
+      return 0;
+    }
+    if (have.equals(want)) {
+      return 1.0;
+    }
+    return have.contains(want) || want.contains(have)
+        ? (double) Math.min(have.length(), want.length()) / Math.max(have.length(), want.length())
+        : 0;
   }
 
   /**
@@ -107,14 +203,10 @@ final class PageMeta {
     Element best = null;
     double bestScore = minSimilarity;
     for (Element h : headings) {
-      String have = lettersOnly(TextNormalizer.normalize(h.text()));
-      if (have.isEmpty() || want.isEmpty()) {
+      double score = similarity(lettersOnly(TextNormalizer.normalize(h.text())), want);
+      if (score == 0) {
         continue;
       }
-      double score = have.equals(want) ? 1.0
-          : have.contains(want) || want.contains(have)
-              ? (double) Math.min(have.length(), want.length()) / Math.max(have.length(), want.length())
-              : 0;
       if (score >= bestScore && (best == null || score > bestScore)) {
         best = h;
         bestScore = score;
@@ -193,80 +285,42 @@ final class PageMeta {
     return section;
   }
 
-  /** Meta author, JSON-LD authors, rel=author links, byline elements, {@code 作者:} lines. */
+  /** {@link #authors(PageElements, JsonLd, List)} without printed bylines. */
   static List<String> authors(PageElements page, JsonLd ld) {
-    Set<String> names = new LinkedHashSet<>();
+    return authors(page, ld, List.of());
+  }
+
+  /**
+   * The authors: meta author and JSON-LD persons, else the byline markup, else the first printed
+   * byline among the lines given ({@link Bylines}). A source that names only the site, a desk
+   * or a login handle gives way to the next; if none names a person, the first that names
+   * anyone is taken.
+   *
+   * @param lines the page's short lines that start like a byline, in page order
+   */
+  static List<String> authors(PageElements page, JsonLd ld, List<String> lines) {
+    SiteNames site = SiteNames.of(page);
+    List<String> stated = new ArrayList<>();
     meta(page, "author", "article:author", "dc.creator", "byl", "parsely-author")
         .filter(a -> !a.startsWith("http"))
-        .ifPresent(a -> addNames(names, a));
-    ld.authors().forEach(a -> addNames(names, a));
-    if (names.isEmpty()) {
-      for (Element e : page.attributed()) {
-        if (!isByline(e)) {
-          continue;
-        }
-        Element name = e.selectFirst("[itemprop=name]");
-        addNames(names, (name != null ? name : e).text());
+        .ifPresent(a -> stated.addAll(Bylines.names(a)));
+    ld.authors().forEach(a -> stated.addAll(Bylines.names(a)));
+    List<String> first = List.of();
+    for (int source = 0; source < 3; source++) {
+      List<String> found = switch (source) {
+        case 0 -> stated;
+        case 1 -> Bylines.marked(page);
+        default -> Bylines.printed(lines);
+      };
+      List<String> people = Bylines.people(found, site);
+      if (!people.isEmpty()) {
+        return people;
+      }
+      if (first.isEmpty()) {
+        first = Bylines.anyone(found);
       }
     }
-    return new ArrayList<>(names);
-  }
-
-  /**
-   * What the selector {@code a[rel=author], [itemprop=author], .byline, .author} matches, tested
-   * by hand: jsoup's evaluators scanned the class names once per class and looked each attribute
-   * up apart, on every element with attributes, for a few percent of the extraction.
-   */
-  private static boolean isByline(Element e) {
-    // attr is "" when the attribute is missing; values are compared ignoring case, as jsoup does
-    return (e.normalName().equals("a") && "author".equalsIgnoreCase(e.attr("rel")))
-        || "author".equalsIgnoreCase(e.attr("itemprop")) || hasBylineClass(e.attr("class"));
-  }
-
-  /**
-   * {@code e.hasClass("byline") || e.hasClass("author")} in one scan of the class attribute: the
-   * names are split at whitespace ({@link Character#isWhitespace}) and compared ignoring case;
-   * both are six characters long.
-   */
-  private static boolean hasBylineClass(String classes) {
-    int start = -1;
-    for (int i = 0; i <= classes.length(); i++) {
-      if (i == classes.length() || Character.isWhitespace(classes.charAt(i))) {
-        if (start >= 0 && i - start == 6
-            && (classes.regionMatches(true, start, "byline", 0, 6)
-                || classes.regionMatches(true, start, "author", 0, 6))) {
-          return true;
-        }
-        start = -1;
-      } else if (start < 0) {
-        start = i;
-      }
-    }
-    return false;
-  }
-
-  /** Where the names of a byline end: a bar or bullet before the date or the source. */
-  private static final Pattern BYLINE_END = Pattern.compile("\\s[|·•]\\s|\\s[|·•]$");
-
-  private static void addNames(Set<String> names, String raw) {
-    String text = BY_PREFIX.matcher(TextNormalizer.normalize(raw)).replaceFirst("");
-    // a byline goes on with the date: "Jane Doe | June 2, 2021 10:36 PM"
-    int cut = text.length();
-    java.util.regex.Matcher separator = BYLINE_END.matcher(text);
-    if (separator.find()) {
-      cut = separator.start();
-    }
-    Optional<DateParser.Match> date = DateParser.findFirst(text, java.time.ZoneOffset.UTC);
-    if (date.isPresent()) {
-      cut = Math.min(cut, date.get().start());
-    }
-    text = text.substring(0, cut);
-    for (String name : AUTHOR_SEPARATOR.split(text)) {
-      String n = name.strip();
-      if (!n.isEmpty() && n.length() <= 60) {
-        names.add(n);
-      }
-    }
+    return new ArrayList<>(first);
   }
 
   private static final Evaluator MARKED_BREADCRUMB =
