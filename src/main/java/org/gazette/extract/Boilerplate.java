@@ -133,14 +133,24 @@ final class Boilerplate {
   /**
    * Names of teasers: for the body, chrome when the block links elsewhere (another story's
    * teaser, beside the story or set into it, carries its headline link), not otherwise, as some
-   * sites name their story's own lead so. Not for datelines: a site's teaser meta line may print
-   * the page's own date.
+   * sites name their story's own lead so (linking or not when marked as the page's description).
+   * Not for datelines: a site's teaser meta line may print the page's own date.
    */
   private static final NameWords TEASER_WORDS = NameWords.of("teaser teasers");
 
   /** True if the element's class or id names chrome for this reading. */
   private boolean namedChrome(Element e) {
-    return NOISE_WORDS.inNames(e) || (!keepHeader && TEASER_WORDS.inNames(e) && linksOut(e));
+    return NOISE_WORDS.inNames(e)
+        || (!keepHeader && TEASER_WORDS.inNames(e) && linksOut(e) && !isDescription(e));
+  }
+
+  /**
+   * True for a block the page marks as its item's description ({@code itemprop="description"}):
+   * the story's own lead, as news templates (TYPO3's news extension) print it in a block named
+   * {@code teaser-text}, a link in its text or not.
+   */
+  private static boolean isDescription(Element e) {
+    return e.attr("itemprop").equalsIgnoreCase("description");
   }
 
   /** True if the element holds a link with text (a headline, a "more"). */

@@ -421,11 +421,14 @@ final class ContentFinder {
   /**
    * True for a teaser's summary in the widened block: a line outside the voted container right
    * after a link line outside it (the teaser's linked headline), and not longer than a few
-   * sentences. Inside the container, text after a link line is story text.
+   * sentences. Inside the container, text after a link line is story text; so is a line right
+   * before the container's first line: the story's lead (standfirst), set apart in a block of
+   * its own after the headline's linked date or section.
    */
   private static boolean isTeaserSummary(List<Line> lines, int i) {
     Line line = lines.get(i);
-    if (i == 0 || !line.outside || line.weight > MAX_SUMMARY_WEIGHT) {
+    if (i == 0 || !line.outside || line.weight > MAX_SUMMARY_WEIGHT
+        || (i + 1 < lines.size() && !lines.get(i + 1).outside)) {
       return false;
     }
     Line before = lines.get(i - 1);
@@ -819,9 +822,15 @@ final class ContentFinder {
   private static final NameWords CAPTION_WORDS =
       NameWords.of("caption captions credit credits legend legende bildunterschrift");
 
-  /** True for a caption or photo credit marked by class or id (wp-caption-text, img-credit). */
+  /**
+   * True for a caption or photo credit marked by class or id (wp-caption-text, img-credit). A
+   * heading of more than a caption's few lines ({@value #MAX_CREDIT_WEIGHT}) is none, whatever
+   * its class: design systems name a type style {@code caption}, and a standfirst set in it
+   * under the headline is the story's lead.
+   */
   private boolean isCaption(Element e) {
-    return CAPTION_WORDS.inNames(e);
+    return CAPTION_WORDS.inNames(e)
+        && !(isHeading(e) && share.textWeight(e) > MAX_CREDIT_WEIGHT);
   }
 
   /**

@@ -191,7 +191,8 @@ final class RelatedFinder {
       int before = items.size();
       section.forEach(this::collect);
       if (items.size() > before) {
-        if (!share.holdsMost(node) && !holdsProse(node, heading)) {
+        if (!share.holdsMost(node) && !holdsProse(node, heading)
+            && !holdsStoryBefore(node, heading)) {
           blocks.add(node);
         }
         blocks.addAll(section);
@@ -210,6 +211,28 @@ final class RelatedFinder {
    */
   private boolean holdsProse(Element block, Element heading) {
     return share.plainWeight(block) - share.plainWeight(heading) > MAX_HEADING_BLOCK_PROSE;
+  }
+
+  /** A paragraph with this much text outside links (a sentence or two) is story text. */
+  private static final int STORY_PARAGRAPH = 80;
+
+  /**
+   * True if the block holds a paragraph of story text before the heading: a short story (a
+   * paywalled one's first paragraph, a brief) whose block ends with a "Related" heading over
+   * links is not the related block; the heading heads what follows it.
+   */
+  private boolean holdsStoryBefore(Element block, Element heading) {
+    PageElements elements = page.elements();
+    int start = elements.indexOf(block);
+    int headingAt = elements.indexOf(heading);
+    List<Element> inside = elements.subtree(block);
+    for (int i = 0; i < inside.size() && start + i < headingAt; i++) {
+      Element e = inside.get(i);
+      if (e.normalName().equals("p") && share.plainWeight(e) >= STORY_PARAGRAPH) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void fromMarkedBlocks(PageElements page) {

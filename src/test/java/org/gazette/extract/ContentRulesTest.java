@@ -446,4 +446,66 @@ class ContentRulesTest {
     assertThat(ClosingCalls.isBoxLabel("Contact the council if you see damage.")).isFalse();
     assertThat(ClosingCalls.isBoxLabel("相關閱讀：")).isTrue();
   }
+
+  /**
+   * A "Related" heading at the end of a short story's block (an ad slot's, over the links that
+   * follow the block) heads those links: the block, holding a paragraph before it, is the story.
+   */
+  @Test
+  void aRelatedHeadingAfterAShortStoryDoesNotClaimTheStory() {
+    String html = "<body><article><h1>Prison official: anyone could escape</h1>"
+        + "<div class='main'><div class='post-content'><p>A senior prison official has said in a"
+        + " sworn statement that anyone determined to escape from the prison could do so.</p>"
+        + "<div class='ad-slot'><h4>Related Videos</h4></div></div>"
+        + "<div class='tags'><ul><li><a href='/news/2024/05/01/prison-papers-exiled-prisoners'>"
+        + "Exiled prisoners plead to come home</a></li><li>"
+        + "<a href='/news/2024/05/02/prison-papers-case-file'>Opening the case file on the"
+        + " brothers</a></li></ul></div></div></article></body>";
+    assertThat(body(html)).contains("A senior prison official has said")
+        .doesNotContain("Exiled prisoners");
+  }
+
+  /**
+   * A lead in a block of its own right before the story's, after the headline's linked date, is
+   * the story's first paragraph, not a teaser's summary under its linked headline.
+   */
+  @Test
+  void keepsALeadBetweenALinkedDateAndTheStory() {
+    String html = "<body><div class='article'><h1>Bridge to be rebuilt</h1>"
+        + "<div class='date'><a href='/archive/2024-05-03'>Friday, 03.05.2024, 10:29</a></div>"
+        + "<div class='leadIn'><p>Rebuild, repair or close it? The town had three choices for"
+        + " its old bridge. Our reporter followed the debate.</p></div>"
+        + "<div class='textBlock'>" + STORY + "</div></div></body>";
+    assertThat(body(html)).startsWith("Rebuild, repair or close it?")
+        .endsWith("welcomed the news.").doesNotContain("Friday");
+  }
+
+  /** A teaser-named block with a link is the story's lead when marked as its description. */
+  @Test
+  void keepsALinkingTeaserMarkedAsTheStorysDescription() {
+    String html = "<body><div class='news-single'><div class='article'><h3>Bridge to be rebuilt"
+        + "</h3><div class='teaser-text' itemprop='description'><p>After a year of detours, the"
+        + " town will rebuild its old bridge, as <a href='/council'>the council</a> decided on"
+        + " Tuesday, and work starts in May.</p></div><div class='news-text-wrap'>" + STORY
+        + "</div></div></div></body>";
+    assertThat(body(html)).contains("After a year of detours, the town will rebuild")
+        .endsWith("welcomed the news.");
+  }
+
+  /**
+   * A class naming a caption makes a short heading under a photo a caption, not a standfirst of
+   * several sentences set in a type style of that name.
+   */
+  @Test
+  void readsAStandfirstHeadingSetInACaptionStyle() {
+    String html = "<body><div class='hero'><h1>Bridge to be rebuilt</h1><h2 class='teaser"
+        + " caption-s5'>Rebuild, repair or close it? For a year the town argued over its old"
+        + " bridge, closed since the floods. On Tuesday the council chose, after a debate that"
+        + " lasted all evening, and the mayor promised work would start in May. Residents, who"
+        + " have driven a long way round, are glad; the shops by the river even more so.</h2>"
+        + "<h3 class='caption'>The old bridge in winter. Photo: Town archive</h3></div>"
+        + "<div class='story'>" + STORY + "</div></body>";
+    assertThat(body(html)).startsWith("Rebuild, repair or close it?")
+        .endsWith("welcomed the news.").doesNotContain("Town archive");
+  }
 }
