@@ -5,7 +5,8 @@
 # Results and commands in docs/benchmarks.md. Never run by `mvn verify`.
 #
 #   bench/extraction.sh                 both (about 5 minutes on 2 cores)
-#   bench/extraction.sh f1              the F1 only
+#   bench/extraction.sh f1              the F1 only, then title, date and author accuracy
+#                                       against the set's annotations (bench/metadata.py)
 #   bench/extraction.sh speed [JMH options, e.g. -wi 1 -i 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ fi
 if [[ $what == all || $what == f1 ]]; then
   ./gazette extract "$pages" > target/eval-results.jsonl
   python3 "$eval_dir/score.py" target/eval-results.jsonl
+  GAZETTE_EVAL="$eval_dir" python3 bench/metadata.py target/eval-results.jsonl
 fi
 if [[ $what == all || $what == speed ]]; then
   mvn -q -B -DskipTests test-compile >&2
