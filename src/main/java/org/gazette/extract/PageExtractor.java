@@ -155,7 +155,7 @@ public final class PageExtractor {
     Datelines.Times times = Datelines.find(elements, page.share(), ld, page.titleHeading(),
         content.container(), withHeaders, ctx.zone(), urls,
         ctx.fetchedAt() == null ? null : ctx.fetchedAt().plus(java.time.Duration.ofDays(1)));
-    List<String> authors = PageMeta.authors(elements, ld, page.bylineLines());
+    List<String> authors = PageMeta.authors(elements, ld, page::bylineLines);
     if (authors.isEmpty()) {
       authors = labelled(page, LabeledLines::author).map(List::of).orElse(List.of());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -285,9 +286,9 @@ final class PageMeta {
     return section;
   }
 
-  /** {@link #authors(PageElements, JsonLd, List)} without printed bylines. */
+  /** {@link #authors(PageElements, JsonLd, Supplier)} without printed bylines. */
   static List<String> authors(PageElements page, JsonLd ld) {
-    return authors(page, ld, List.of());
+    return authors(page, ld, List::of);
   }
 
   /**
@@ -296,9 +297,10 @@ final class PageMeta {
    * or a login handle gives way to the next; if none names a person, the first that names
    * anyone is taken.
    *
-   * @param lines the page's short lines that start like a byline, in page order
+   * @param lines the page's short lines that start like a byline, in page order; asked for only
+   *     when the page states no person (finding them walks the whole body)
    */
-  static List<String> authors(PageElements page, JsonLd ld, List<String> lines) {
+  static List<String> authors(PageElements page, JsonLd ld, Supplier<List<String>> lines) {
     SiteNames site = SiteNames.of(page);
     List<String> stated = new ArrayList<>();
     meta(page, "author", "article:author", "dc.creator", "byl", "parsely-author")
@@ -310,7 +312,7 @@ final class PageMeta {
       List<String> found = switch (source) {
         case 0 -> stated;
         case 1 -> Bylines.marked(page);
-        default -> Bylines.printed(lines);
+        default -> Bylines.printed(lines.get());
       };
       List<String> people = Bylines.people(found, site);
       if (!people.isEmpty()) {
