@@ -108,9 +108,15 @@ final class Bylines {
     text = text.substring(0, cut).strip();
     List<String> names = new ArrayList<>();
     text = HANDLE.matcher(text).replaceAll("").strip(); // "Jane Doe @janedoe"
+    // "Jane Doe Alle Artikel", "Jane Doe read more"; a surname that is such a word stays when
+    // it ends the line ("Richard Read")
     Matcher other = NOT_NAME.matcher(text);
-    if (other.find() && other.start() > 0) {
-      text = text.substring(0, other.start()).strip(); // "Jane Doe Alle Artikel"
+    while (other.find()) {
+      if (other.start() > 0 && (Character.isLowerCase(text.codePointAt(other.start()))
+          || other.end() < text.length())) {
+        text = text.substring(0, other.start()).strip();
+        break;
+      }
     }
     List<String> parts = new ArrayList<>();
     for (String chunk : SEPARATOR.split(text)) {
@@ -154,22 +160,38 @@ final class Bylines {
     if (words.length > MAX_NAME_WORDS || name.length() > 60) {
       return false;
     }
-    if (!Character.isUpperCase(name.codePointAt(0))) {
+    // a name starts with a capital, or with a letter of a script without case (王小明)
+    if (!startsName(name)) {
       return false;
     }
     int capitalized = 0;
+    int otherWords = 0;
     for (String w : words) {
       if (w.isEmpty()) {
         continue;
       }
-      if (Character.isUpperCase(w.codePointAt(0))) {
+      Matcher notName = NOT_NAME.matcher(w);
+      if (notName.matches()) {
+        otherWords++;
+      }
+      if (startsName(w)) {
         capitalized++;
       } else if (!w.contains(".") && !PARTICLES.contains(w)) {
         return false; // a lower-case word other than a particle (von, van, de, da): a sentence
       }
     }
+    // a byline's other words ("Alle Artikel", "Read more", a lone "Author") are no name, but
+    // one among names is a surname ("Richard Read", "Um Ji-won")
     return capitalized >= 1 && !name.matches(".*[!?:]\\s.*|.*\\p{Ll}{4,}\\.\\s.*|.*\\d.*")
-        && !NOT_NAME.matcher(name).find();
+        && otherWords < 2 && otherWords < words.length;
+  }
+
+  /** A capital letter, or a letter of a script without case. */
+  private static boolean startsName(String word) {
+    int first = word.codePointAt(0);
+    return Character.isLetter(first) && !Character.isLowerCase(first)
+        && (Character.isUpperCase(first) || Character.isTitleCase(first)
+            || Character.toLowerCase(first) == Character.toUpperCase(first));
   }
 
   /** True for an e-mail or web address, or a text that is no name at all. */
@@ -220,9 +242,14 @@ final class Bylines {
     return new ArrayList<>(kept);
   }
 
-  /** Class names that mark a byline: a word with author or byline in it, autor, auteur. */
+  /**
+   * Class names that mark a byline: author, byline, autor, auteur or writer as a word of the
+   * name ({@code post-author}, {@code c-byline}, {@code articleAuthor}, {@code authors}), never
+   * inside another word ({@code authorization}, {@code autorotate}, {@code typewriter}).
+   */
   private static final Pattern BYLINE_CLASS = Pattern.compile(
-      "(?i)(?:author|byline|autor|auteur|writer)");
+      "(?:^|[\\s_-]|(?<=\\p{Ll})(?=\\p{Lu}))"
+          + "(?i:author|byline|autorin|autoren|autor|auteur|writer)(?![a-rt-z])");
 
   /** Class and id names of comments, whose authors are not the page's. */
   private static final Pattern COMMENTS = Pattern.compile("(?i)(?:^|[\\s_-])(?:comment|kommentar|disqus)");

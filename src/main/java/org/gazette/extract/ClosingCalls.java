@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ClosingCalls {
 
   /** A call is a line or two; a long paragraph that mentions a newsletter is the story's. */
-  static final int MAX_LENGTH = 400;
+  static final int MAX_LENGTH = 300;
 
   /** At most this many lines are taken off a story's end. */
   static final int MAX_LINES = 3;
@@ -21,29 +21,36 @@ final class ClosingCalls {
   // Phrases, not words: "subscribers", "app" and "copyright" alone end many real stories.
   private static final Pattern CALL = Pattern.compile(String.join("|",
       // subscribe, sign up, log in
-      "subscribe (?:now|today|to|for|here)", "subscribers? (?:also )?receive",
-      "already a subscriber", "become a subscriber", "suscr[ií]b", "subskrypc",
-      "abonnier(?:en sie|e|t) (?:uns|unseren|jetzt)", "jetzt abonnieren", "newsletter",
-      "sign up (?:here|now|today)", "melde dich", "einloggen", "eingeloggt",
-      "log in (?:for|to)",
+      "^subscribe\\b", "subscribe (?:now|today|here)", "please subscribe", "subscribe to our",
+      "subscribers? (?:also )?receive",
+      "already a subscriber", "become a subscriber", "suscr[ií]bete", "suscribirse",
+      "suscr[ií]base", "do subskrypcji",
+      "abonnier(?:en sie|e|t) (?:uns|unseren|jetzt)", "jetzt abonnieren",
+      "(?:unseren?|our|nuestra|nuestro|notre|la nostra)\\s\\S*newsletter",
+      "sign up (?:here|now|today)",
+      "(?:müssen|musst) (?:sie |du )?(?:sich|dich) .{0,20}einloggen", "nicht eingeloggt",
+      "log in for immediate access", "log in to (?:read|continue)",
       // follow us, our apps and channels
-      "follow (?:us|\\w+ \\w+) on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)",
-      "folg(?:e|t) uns", "seguir a \\w+ en", "síguenos",
-      "download (?:the|our) .{0,40}\\bapps?\\b", "\\bapps? (?:for|für) (?:ios|android)",
+      "follow (?:us|\\w+ \\w+) on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\\b",
+      "folg(?:e|t) uns", "seguir a \\w+ en (?:facebook|twitter|instagram|x)\\b", "síguenos",
+      "download our .{0,40}\\bapps?\\b", "download .{0,40}\\bapps? (?:for|für|on) ",
       "straight to your (?:phone|inbox)", "suivez-nous", "abonnez-vous", "siga-nos", "seguici su",
       "obserwuj nas", "[扫掃](?:描|一[扫掃])[^。]{0,12}二[维維]",
       "[关關]注(?:我[们們]|微[信博]|公[众眾][号號])",
       "下[载載](?:app|客[户戶]端)",
-      "(?:canal|channel) (?:de|on) (?:telegram|whatsapp|youtube)", "youtube[- ]kanal",
+      "(?:nuestro|our|unser(?:en)?) (?:canal|channel|kanal) (?:de |on )?"
+          + "(?:telegram|whatsapp|youtube)",
+      "tenemos canal de",
       // rights
       "^(?:©|copyright\\b)", "copyrighted property", "all rights reserved",
       "alle rechte vorbehalten", "derechos reservados", "direitos reservados", "droits réservés",
-      "diritti riservati", "riproduzione riservata", "prawa zastrzeżone", "written permission",
+      "diritti riservati", "riproduzione riservata", "prawa zastrzeżone",
+      "without (?:the |our )?(?:prior )?written permission", "written permission must",
       "版[权權]所有", "未[经經](?:授[权權]|許可|许可)[^。]{0,10}(?:[转轉][载載]|使用|複製|复制)",
       "不得[转轉][载載]", "無断転載", "無断複製",
       // support and share
       "support our (?:work|journalism)", "unterstützen sie (?:uns|unsere)", "artikel teilen",
-      "share (?:this|the) (?:article|story|post)",
+      "share this (?:article|story|post)",
       // comments
       "kommentare? erscheinen", "^keine kommentare", "^no comments",
       // labels of what followed the story

@@ -82,12 +82,13 @@ final class Datelines {
     // source is read only when those before it gave no plausible time
     OffsetDateTime published = new Plausible(latest).first(List.of(
         () -> fromMeta(page, PUBLISHED_META, zone),
-        () -> marked(page, from, container, chrome, zone),
+        () -> marked(page, from, container, chrome, zone, false),
         () -> Optional.ofNullable(near.get().timeElement),
         () -> ld.text("datePublished").flatMap(v -> parse(v, zone)),
         () -> fromUrl(urls, zone).map(day -> timeOfDay(day, List.of(printed, header))),
         printed,
         header,
+        () -> marked(page, from, container, chrome, zone, true),
         () -> named(page, chrome, zone),
         () -> labelled(page, chrome, zone),
         () -> lead(container, zone),
@@ -161,11 +162,13 @@ final class Datelines {
           + " time.published[datetime], abbr.published[title], .published");
 
   /**
-   * The first marked time between the title and the end of the body, else the first elsewhere:
-   * out of the story, a sidebar's or a teaser's marked time is as likely as the story's.
+   * The first marked time between the title and the end of the body; out of it, only a {@code
+   * <time>} marked as the publication time, unless {@code anywhere}. A sidebar's or a teaser's
+   * marked time is as likely there as the story's, so it comes after the story's printed
+   * dateline.
    */
   private static Optional<OffsetDateTime> marked(PageElements page, Element title,
-      Element container, Boilerplate chrome, ZoneId zone) {
+      Element container, Boilerplate chrome, ZoneId zone, boolean anywhere) {
     int start = Math.max(0, page.indexOf(title));
     int end = storyEnd(page, title, container);
     Optional<OffsetDateTime> elsewhere = Optional.empty();
@@ -173,9 +176,13 @@ final class Datelines {
       if (e.normalName().equals("meta") || (!e.normalName().equals("time") && chrome.skipped(e))) {
         continue; // meta tags were read; a teaser's marked date is another story's
       }
-      Optional<OffsetDateTime> t = markedTime(e, zone);
       int at = page.indexOf(e);
-      if (t.isPresent() && at >= start && at < end) {
+      boolean inStory = at >= start && at < end;
+      if (!inStory && !anywhere && !(elsewhere.isEmpty() && PUBLISHED_TIME.matches(e, e))) {
+        continue;
+      }
+      Optional<OffsetDateTime> t = markedTime(e, zone);
+      if (t.isPresent() && inStory) {
         return t;
       }
       elsewhere = elsewhere.or(() -> t);
@@ -277,7 +284,7 @@ final class Datelines {
   /** Labels of the publication date: {@code Erschienen am:}, {@code Published on}. */
   private static final Pattern PUBLISHED_LABEL = Pattern.compile(
       "(?<!\\p{L})(?:veröffentlicht|erschienen|erstellt|publiziert|datum|published|posted"
-          + "|publicado|publié|publicación|fecha|date)(?:\\s+(?:am|on|el|le|em))?\\s*:?\\s*$",
+          + "|publicado|publié|publicación|fecha)(?:\\s+(?:am|on|el|le|em))?\\s*:?\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The words {@link #PUBLISHED_LABEL} starts with, to pass over most elements cheaply. */
@@ -285,6 +292,13 @@ final class Datelines {
       "veröffentlicht|erschienen|erstellt|publiziert|datum|published|posted|publicado|publié"
           + "|publicación|fecha|date",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * A bare {@code Date:} labels the publication only as the line's first word: after other
+   * words it is a release, expiry or event date ({@code Release date: 5 March 2021}).
+   */
+  private static final Pattern DATE_LABEL =
+      Pattern.compile("\\s*dated?\\s*:\\s*", Pattern.CASE_INSENSITIVE);
 
   /**
    * A date printed right after a publication label ({@code Erschienen am: 01.11.2023}), anywhere
@@ -304,7 +318,8 @@ final class Datelines {
       }
       for (DateParser.Match m : DateParser.findAll(text, zone, DateParser.Forms.EUROPEAN)) {
         String before = text.substring(Math.max(0, m.start() - 30), m.start());
-        if (PUBLISHED_LABEL.matcher(before).find()) {
+        if (PUBLISHED_LABEL.matcher(before).find()
+            || DATE_LABEL.matcher(text.substring(0, m.start())).matches()) {
           return Optional.of(m.time());
         }
       }
@@ -336,7 +351,8 @@ final class Datelines {
       List<DateParser.Match> dates =
           DateParser.findAll(text.substring(0, Math.min(text.length(), LEAD_START + 40)), zone,
               DateParser.Forms.EUROPEAN);
-      if (!dates.isEmpty() && dates.get(0).start() <= LEAD_START) {
+      if (!dates.isEmpty() && dates.get(0).start() <= LEAD_START
+          && isDateline(text, dates.get(0))) {
         return Optional.of(dates.get(0).time());
       }
       if (++lines >= LEAD_LINES) {
@@ -344,6 +360,18 @@ final class Datelines {
       }
     }
     return Optional.empty();
+  }
+
+  /** A dash or bar after the date, as datelines end: "Am 24. Februar 2022 marschierte" is story. */
+  private static final Pattern DATELINE_END = Pattern.compile("\\s*[-–—|:]");
+
+  /** A four-digit year: "Version 10.11.12 ships today" is no dateline. */
+  private static final Pattern FULL_YEAR = Pattern.compile("\\d{4}");
+
+  /** True if the date opening a body line ends a dateline, not a sentence's first words. */
+  private static boolean isDateline(String text, DateParser.Match date) {
+    return FULL_YEAR.matcher(text.substring(date.start(), date.end())).find()
+        && DATELINE_END.matcher(text).region(date.end(), text.length()).lookingAt();
   }
 
   /**
@@ -413,6 +441,10 @@ final class Datelines {
   }
 
   private static final Evaluator MODIFIED_TIME = PageElements.selector("time[itemprop=dateModified]");
+
+  /** A {@code <time>} marked as the publication time: trusted wherever it stands. */
+  private static final Evaluator PUBLISHED_TIME =
+      PageElements.selector("time[itemprop=datePublished], time[pubdate]");
 
   private static Optional<OffsetDateTime> fromMeta(PageElements page, String[] names,
       ZoneId zone) {

@@ -1,5 +1,6 @@
 package org.gazette.extract;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -154,7 +155,8 @@ public final class PageExtractor {
     urls.add(ctx.url());
     Datelines.Times times = Datelines.find(elements, page.share(), ld, page.titleHeading(),
         content.container(), withHeaders, ctx.zone(), urls,
-        ctx.fetchedAt() == null ? null : ctx.fetchedAt().plus(java.time.Duration.ofDays(1)));
+        // a saved file has no fetch time: it was fetched before now, at the latest
+        (ctx.fetchedAt() == null ? Instant.now() : ctx.fetchedAt()).plus(Duration.ofDays(1)));
     List<String> authors = PageMeta.authors(elements, ld, page::bylineLines);
     if (authors.isEmpty()) {
       authors = labelled(page, LabeledLines::author).map(List::of).orElse(List.of());

@@ -31,19 +31,23 @@ final class SiteNames {
   private static final int HOST_SLACK = 4;
 
   private final String site;
+  /** og:site_name as lower-case words, one space between: a prefix of it must end a word. */
+  private final String siteWords;
   private final List<String> hostLabels;
   private final String host;
   /** Names learnt from the page itself (a logo heading), as letters. */
   private final List<String> others = new ArrayList<>();
 
-  private SiteNames(String site, String host, List<String> hostLabels) {
+  private SiteNames(String site, String siteWords, String host, List<String> hostLabels) {
     this.site = site;
+    this.siteWords = siteWords;
     this.host = host;
     this.hostLabels = hostLabels;
   }
 
   private SiteNames(String site, String host) {
     this.site = letters(site);
+    this.siteWords = words(site);
     this.host = letters(host);
     this.hostLabels = new ArrayList<>();
     String[] labels = host.split("\\.");
@@ -98,7 +102,10 @@ final class SiteNames {
     if (p.isEmpty()) {
       return false;
     }
-    if (!site.isEmpty() && (p.equals(site) || (p.length() >= 4 && site.startsWith(p)))) {
+    // the first words of the site's name ("Berliner" of "Berliner Morgenpost"), never the
+    // start of a word: a kicker "Berlin:" is the headline's
+    if (!site.isEmpty() && (p.equals(site)
+        || (p.length() >= 4 && (siteWords + " ").startsWith(words(text) + " ")))) {
       return true;
     }
     if (others.contains(p)) {
@@ -122,7 +129,7 @@ final class SiteNames {
 
   /** These names and one more, found on the page. */
   SiteNames with(String name) {
-    SiteNames more = new SiteNames(site, host, hostLabels);
+    SiteNames more = new SiteNames(site, siteWords, host, hostLabels);
     more.others.addAll(others);
     more.others.add(letters(name));
     return more;
@@ -161,6 +168,11 @@ final class SiteNames {
   }
 
   /** The letters and digits of the text, lower case. */
+  /** The words of the text, lower case, one space between. */
+  static String words(String s) {
+    return String.join(" ", s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip();
+  }
+
   static String letters(String s) {
     StringBuilder kept = new StringBuilder(s.length());
     s.codePoints().filter(Character::isLetterOrDigit)

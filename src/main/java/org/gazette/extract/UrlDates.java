@@ -39,7 +39,8 @@ final class UrlDates {
    * the archived address's path: the 14-digit capture time is not the story's date.
    */
   private static String path(String url) {
-    if (url == null) {
+    // a web address only: a saved file's folders (/data/2019/10/16/) are the archivist's dates
+    if (url == null || !url.regionMatches(true, 0, "http", 0, 4)) {
       return "";
     }
     String rest = url;

@@ -107,4 +107,24 @@ class BylinesTest {
   private static Document parse(String html) {
     return Jsoup.parse(html, "https://news.example.com/a/1.html");
   }
+
+  @Test
+  void readsNamesOfScriptsWithoutCaseAndSurnamesThatAreBylineWords() {
+    Document doc = parse("<div class=author>記者 王小明</div>");
+    assertThat(Bylines.marked(PageElements.of(doc))).containsExactly("王小明");
+    assertThat(Bylines.printed(List.of("By Richard Read"))).containsExactly("Richard Read");
+    assertThat(Bylines.printed(List.of("By Um Ji-won"))).containsExactly("Um Ji-won");
+    assertThat(Bylines.printed(List.of("By Jane Doe Read more"))).containsExactly("Jane Doe");
+  }
+
+  @Test
+  void aBylineClassIsAWordOfTheClassNameNotPartOfAnother() {
+    for (String html : List.of("<h2 class='typewriter'>Breaking News</h2>",
+        "<div class='slider autorotate'><a>Weather Warning</a></div>",
+        "<div class='authorization-wall'>Sign In</div>")) {
+      assertThat(Bylines.marked(PageElements.of(parse(html)))).as(html).isEmpty();
+    }
+    assertThat(Bylines.marked(PageElements.of(parse("<p class='articleAuthor'>Jane Doe</p>"))))
+        .containsExactly("Jane Doe");
+  }
 }

@@ -430,6 +430,17 @@ class ContentRulesTest {
     assertThat(ClosingCalls.isCall("Read more: the council's report")).isTrue();
     assertThat(ClosingCalls.isCall("x ".repeat(200) + "newsletter")).isFalse();
     assertThat(ClosingCalls.isCall("Readers wrote to the council about the bridge.")).isFalse();
+    for (String storyLine : new String[] {
+        "Substack, the newsletter platform, said it would appeal the ruling next week.",
+        "Ademas, el presidente publicó un video en su canal de YouTube.",
+        "El gobierno suscribió el acuerdo con la empresa el martes.",
+        "Residents were asked to download the government's contact-tracing app.",
+        "The landlord had no written permission to enter the flat.",
+        "\"We had to share the story,\" she said.",
+        "Users can subscribe to the service for five dollars a month.",
+        "Sie hätten sich nie in das System einloggen dürfen, sagte der Richter."}) {
+      assertThat(ClosingCalls.isCall(storyLine)).as(storyLine).isFalse();
+    }
     assertThat(ClosingCalls.isCall("版權所有，未經授權不得轉載。")).isTrue();
     assertThat(ClosingCalls.isCall("掃描二維碼，關注我們的微信公眾號")).isTrue();
     // concern, not "follow us"; entering without permission, not reprinting

@@ -3,6 +3,7 @@ package org.gazette.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,31 @@ class DatelinesTest {
   @Test
   void findsNothingOnAPageWithoutADate() {
     assertThat(published("", "", "")).isNull();
+  }
+
+  @Test
+  void theStorysPrintedDatelineBeatsAMarkedDateAfterTheStory() {
+    assertThat(published("", "", "<div class=\"info\">Aktualisiert: 18.03.2020, 22:36 Uhr</div>"
+        + "<div class=\"info\">18.03.2020 22:36</div>",
+        "<ul><li><a href=\"/a/9.html\">Ein anderer Artikel</a>"
+            + " <span class=\"published\">2019-01-01</span></li></ul>"))
+        .isEqualTo("2020-03-18T22:36:00+01:00");
+  }
+
+  @Test
+  void readsNoPublicationTimeFromTheStorysOwnDates() {
+    String war = "<p>Am 24. Februar 2022 marschierte Russland in die Ukraine ein, und seitdem"
+        + " hat sich die Lage in der Region grundlegend verändert, sagen Beobachter.</p>";
+    String version = "<p>Version 10.11.12 of the tool ships today with a new editor and fixes.</p>";
+    // below the story, where only a publication label makes a date the page's
+    String release = "</div></article><div class=\"box\"><p>Release date: 5 March 2021</p>";
+    for (String line : List.of(war, version, release)) {
+      String html = "<html><body><article><h1>Neuer Plan für Radwege im ganzen Land</h1>"
+          + "<div class=\"text\">" + (line == release ? STORY + line : line + STORY)
+          + "</div></article></body></html>";
+      ArticleRecord record = new PageExtractor().extractArticle(Jsoup.parse(html, URL),
+          new PageContext("test", URL, Fixtures.FETCHED, 200, BERLIN, null));
+      assertThat(record.published()).as(line).isNull();
+    }
   }
 }

@@ -91,4 +91,13 @@ class SiteNamesTest {
   private static Document parse(String html) {
     return Jsoup.parse(html, "https://news.example.com/a/1.html");
   }
+
+  @Test
+  void aKickerThatStartsTheSiteNamesFirstWordStays() {
+    SiteNames names = SiteNames.of("Berliner Morgenpost", "www.morgenpost.de");
+    assertThat(names.strip("Berlin: Senat beschließt Mietendeckel | Berliner Morgenpost"))
+        .isEqualTo("Berlin: Senat beschließt Mietendeckel");
+    assertThat(names.strip("Berliner: Senat beschließt Mietendeckel"))
+        .isEqualTo("Senat beschließt Mietendeckel");
+  }
 }

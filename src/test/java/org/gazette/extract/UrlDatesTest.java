@@ -32,6 +32,7 @@ class UrlDatesTest {
           https://www.example.com/2019/02/30/no-such-day       => ''
           https://web.archive.org/web/20140109030403/http://example.com/post => ''
           file:///work/pages/example.html                      => ''
+          file:///data/archive/2019/10/16/story.html           => ''
           """)
   void findsNoDateWhereThePathHasNone(String url, String ignored) {
     assertThat(UrlDates.date(url)).isEmpty();
