@@ -427,8 +427,17 @@ class ContentRulesTest {
 
   @Test
   void aStoryMadeOnlyOfCallsKeepsItsFirstLine() {
+    String call = "Please subscribe to read on: the council's full report on the bridge, the"
+        + " costs of each option and the votes of every member are for subscribers only.";
+    String html = "<body><div class='story'><p>" + call + "</p><p>" + call + "</p><p>" + call
+        + "</p></div></body>";
+    assertThat(body(html)).isEqualTo(call);
+  }
+
+  @Test
+  void tellsCallsFromStoryLinesThatShareTheirWords() {
     assertThat(ClosingCalls.isCall("Read more: the council's report")).isTrue();
-    assertThat(ClosingCalls.isCall("x ".repeat(200) + "newsletter")).isFalse();
+    assertThat(ClosingCalls.isCall("x ".repeat(200) + "Subscribe now")).isFalse();
     assertThat(ClosingCalls.isCall("Readers wrote to the council about the bridge.")).isFalse();
     for (String storyLine : new String[] {
         "Substack, the newsletter platform, said it would appeal the ruling next week.",
