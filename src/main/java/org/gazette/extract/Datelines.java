@@ -231,15 +231,9 @@ final class Datelines {
       if (chrome.skipped(e)) {
         continue;
       }
-      if (e.normalName().equals("time") && e.hasAttr("datetime")) {
-        Optional<OffsetDateTime> t = parse(e.attr("datetime"), zone);
-        if (t.isPresent()) {
-          return t;
-        }
-      }
-      Optional<OffsetDateTime> printed = printedIn(e, zone);
-      if (printed.isPresent()) {
-        return printed;
+      Optional<OffsetDateTime> t = timeIn(e, zone);
+      if (t.isPresent()) {
+        return t;
       }
     }
     return Optional.empty();
@@ -267,15 +261,9 @@ final class Datelines {
           || e.normalName().equals("meta") || chrome.skipped(e)) {
         continue;
       }
-      if (e.normalName().equals("time") && e.hasAttr("datetime")) {
-        Optional<OffsetDateTime> t = parse(e.attr("datetime"), zone);
-        if (t.isPresent()) {
-          return t;
-        }
-      }
-      Optional<OffsetDateTime> printed = printedIn(e, zone);
-      if (printed.isPresent()) {
-        return printed;
+      Optional<OffsetDateTime> t = timeIn(e, zone);
+      if (t.isPresent()) {
+        return t;
       }
     }
     return Optional.empty();
@@ -409,6 +397,17 @@ final class Datelines {
       }
     }
     return Optional.empty();
+  }
+
+  /** The time of a {@code <time datetime>}, else of the element's printed dateline. */
+  private static Optional<OffsetDateTime> timeIn(Element e, ZoneId zone) {
+    if (e.normalName().equals("time") && e.hasAttr("datetime")) {
+      Optional<OffsetDateTime> t = parse(e.attr("datetime"), zone);
+      if (t.isPresent()) {
+        return t;
+      }
+    }
+    return printedIn(e, zone);
   }
 
   /** The publication time of a short element's dateline, if it is one. */
