@@ -75,7 +75,7 @@ final class Datelines {
     // element from the title to the end of the body
     Element from = anchor != null ? anchor : container;
     Supplier<Near> near = once(() -> near(page, share, from, container, chrome, zone));
-    Supplier<Optional<OffsetDateTime>> header = once(() -> header(page, from, chrome, zone));
+    Supplier<Optional<OffsetDateTime>> header = once(() -> header(page, share, from, chrome, zone));
     Supplier<Optional<OffsetDateTime>> printed =
         () -> Optional.ofNullable(near.get().published);
     // what the page states first, then where it prints a date, the surest place first; each
@@ -89,7 +89,7 @@ final class Datelines {
         printed,
         header,
         () -> marked(page, from, container, chrome, zone, true),
-        () -> named(page, chrome, zone),
+        () -> named(page, share, chrome, zone),
         () -> labelled(page, chrome, zone),
         () -> lead(container, zone),
         () -> anyTime(page, chrome, zone),
@@ -219,7 +219,7 @@ final class Datelines {
    * A time in the article's header before the title: the {@code <time datetime>} or the printed
    * date closest to the title, in the elements just before it.
    */
-  private static Optional<OffsetDateTime> header(PageElements page, Element title,
+  private static Optional<OffsetDateTime> header(PageElements page, TextShare share, Element title,
       Boilerplate chrome, ZoneId zone) {
     int at = page.indexOf(title);
     if (at < 0) {
@@ -231,7 +231,7 @@ final class Datelines {
       if (chrome.skipped(e)) {
         continue;
       }
-      Optional<OffsetDateTime> t = timeIn(e, zone);
+      Optional<OffsetDateTime> t = timeIn(e, share, zone);
       if (t.isPresent()) {
         return t;
       }
@@ -253,7 +253,8 @@ final class Datelines {
    * entry-meta-date}, {@code news-date}, {@code byline}), anywhere outside chrome: where the
    * title or the body could not be found, or the date is printed away from them.
    */
-  private static Optional<OffsetDateTime> named(PageElements page, Boilerplate chrome,
+  private static Optional<OffsetDateTime> named(PageElements page, TextShare share,
+      Boilerplate chrome,
       ZoneId zone) {
     for (Element e : page.attributed()) {
       String names = e.className() + " " + e.id();
@@ -261,7 +262,7 @@ final class Datelines {
           || e.normalName().equals("meta") || chrome.skipped(e)) {
         continue;
       }
-      Optional<OffsetDateTime> t = timeIn(e, zone);
+      Optional<OffsetDateTime> t = timeIn(e, share, zone);
       if (t.isPresent()) {
         return t;
       }
@@ -400,20 +401,23 @@ final class Datelines {
   }
 
   /** The time of a {@code <time datetime>}, else of the element's printed dateline. */
-  private static Optional<OffsetDateTime> timeIn(Element e, ZoneId zone) {
+  private static Optional<OffsetDateTime> timeIn(Element e, TextShare share, ZoneId zone) {
     if (e.normalName().equals("time") && e.hasAttr("datetime")) {
       Optional<OffsetDateTime> t = parse(e.attr("datetime"), zone);
       if (t.isPresent()) {
         return t;
       }
     }
-    return printedIn(e, zone);
+    return printedIn(e, share, zone);
   }
 
   /** The publication time of a short element's dateline, if it is one. */
-  private static Optional<OffsetDateTime> printedIn(Element e, ZoneId zone) {
+  private static Optional<OffsetDateTime> printedIn(Element e, TextShare share, ZoneId zone) {
     if (!PageElements.mayHaveOwnText(e) && e.childrenSize() > 3) {
       return Optional.empty(); // a block of blocks: its children are looked at in turn
+    }
+    if (share.minNormalizedLength(e) > 3 * MAX_DATELINE) {
+      return Optional.empty(); // surely too long, told without copying a story's text
     }
     String text = e.text();
     if (text.length() > 3 * MAX_DATELINE) {
@@ -439,7 +443,8 @@ final class Datelines {
     };
   }
 
-  private static final Evaluator MODIFIED_TIME = PageElements.selector("time[itemprop=dateModified]");
+  private static final Evaluator MODIFIED_TIME =
+      PageElements.selector("time[itemprop=dateModified]");
 
   /** A {@code <time>} marked as the publication time: trusted wherever it stands. */
   private static final Evaluator PUBLISHED_TIME =
