@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -163,6 +164,9 @@ final class Boilerplate {
     if (excluded.contains(e)) {
       return true;
     }
+    if (hiddenMetadata(e)) {
+      return true;
+    }
     String tag = e.normalName();
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && (holdsStory(e) || holdsProse(e)));
@@ -175,6 +179,46 @@ final class Boilerplate {
     return namedChrome(e) && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
         && !holdsProse(e)
         && !(keepHeader && BYLINE_WORDS.inNames(e));
+  }
+
+  /** Microdata properties that hold the story's own text. */
+  private static final Set<String> STORY_PROPERTIES =
+      Set.of("articlebody", "text", "description", "reviewbody");
+
+  /**
+   * True for a microdata value ({@code itemprop}) other than the story's text in a block a
+   * browser does not show: the copy of the article some pages keep for search engines prints its
+   * URLs, keywords, dates and publisher as text. The copy's story text stays (on some pages it
+   * is the only whole copy; a repeated one is dropped as a repeat).
+   */
+  private static boolean hiddenMetadata(Element e) {
+    String property = e.attr("itemprop");
+    if (property.isEmpty() || STORY_PROPERTIES.contains(property.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    for (Element p = e; p != null && (p.hasAttr("itemprop") || p.hasAttr("itemscope"));
+        p = p.parent()) {
+      if (hidden(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for an element a browser does not show: the {@code hidden} attribute, or an inline
+   * style of {@code display: none} or {@code visibility: hidden}.
+   */
+  static boolean hidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (style.isEmpty()) {
+      return false;
+    }
+    String compact = style.replace(" ", "").toLowerCase(Locale.ROOT);
+    return compact.contains("display:none") || compact.contains("visibility:hidden");
   }
 
   /**

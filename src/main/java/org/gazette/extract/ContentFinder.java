@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,7 @@ final class ContentFinder {
       }
     }
     dropClosingCalls(keep);
+    dropRepeats(keep);
     List<String> paragraphs = new ArrayList<>();
     int weight = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -170,6 +172,42 @@ final class ContentFinder {
       }
       keep[i] = false;
       dropped++;
+    }
+  }
+
+  /** Words from which a line is checked for being a repeat: a sentence, not a label. */
+  private static final int REPEAT_MIN_WORDS = 40;
+
+  /** Share of a line's four-word runs told before from which it is a repeat. */
+  private static final double REPEAT_SHARE = 0.8;
+
+  /**
+   * Drops kept lines that repeat what kept lines before them told: a second copy of the story (a
+   * hidden one kept for search engines, or the text given again as one paragraph), a lead given
+   * again as the first paragraph. Judged by runs of four words, as text scorers compare, so a
+   * copy with other line breaks or punctuation is still a copy; a pull quote shorter than
+   * {@value #REPEAT_MIN_WORDS} words stays.
+   */
+  private void dropRepeats(boolean[] keep) {
+    Set<Long> told = new HashSet<>();
+    List<Long> runs = new ArrayList<>();
+    for (int i = 0; i < keep.length; i++) {
+      if (!keep[i]) {
+        continue;
+      }
+      runs.clear();
+      WordRuns.of(lines.get(i).text, runs);
+      if (runs.size() + 3 >= REPEAT_MIN_WORDS) {
+        int repeated = 0;
+        for (Long run : runs) {
+          repeated += told.contains(run) ? 1 : 0;
+        }
+        if (repeated >= REPEAT_SHARE * runs.size()) {
+          keep[i] = false;
+          continue;
+        }
+      }
+      told.addAll(runs);
     }
   }
 

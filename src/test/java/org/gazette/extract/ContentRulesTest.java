@@ -406,6 +406,54 @@ class ContentRulesTest {
         .doesNotContain("Work will start in May"); // past the dialog, no section joins
   }
 
+  /** STORY's text as one paragraph, as a copy for search engines gives it. */
+  private static final String STORY_TEXT = STORY.replace("</p><p>", " ").replace("<p>", "")
+      .replace("</p>", "");
+
+  private static final String STORY_PARAGRAPHS = STORY.replace("</p><p>", "\n\n")
+      .replace("<p>", "").replace("</p>", "");
+
+  private static String hiddenCopy(String articleBody) {
+    return "<div style='display: none;' itemscope itemtype='http://schema.org/NewsArticle'>"
+        + "<div itemprop='headline'>Council votes to rebuild the bridge</div>"
+        + "<div itemprop='keywords'>Bridge rebuilding,River floods,Council votes,Local politics,"
+        + "Infrastructure spending,Roads and bridges,Transport</div>"
+        + "<div itemprop='image' itemscope><span itemprop='url'>"
+        + "https://news.example/images/bridge-500-250.jpg</span></div>"
+        + "<div itemprop='datePublished'>2024-05-07T08:57:40+01:00</div>"
+        + "<div itemprop='articleBody'>" + articleBody + "</div></div>";
+  }
+
+  @Test
+  void dropsTheHiddenCopyOfTheStoryKeptForSearchEngines() {
+    String html = "<body><article><h1>Council votes to rebuild the bridge</h1>"
+        + "<div class='story'>" + STORY + "</div>" + hiddenCopy(STORY_TEXT) + "</article></body>";
+    assertThat(body(html)).isEqualTo(STORY_PARAGRAPHS);
+  }
+
+  @Test
+  void keepsTheTextOfAHiddenCopyButNotItsUrlsAndKeywords() {
+    // the copy is the only place the whole story is told: its text is the body, its metadata not
+    String shown = STORY.substring(0, STORY.indexOf("<p>Work will start"));
+    String html = "<body><article><h1>Council votes to rebuild the bridge</h1>"
+        + "<div class='story'>" + shown + "</div>" + hiddenCopy(STORY_TEXT) + "</article></body>";
+    assertThat(body(html)).endsWith(STORY_TEXT).doesNotContain("bridge-500-250.jpg")
+        .doesNotContain("Council votes,").doesNotContain("08:57:40");
+  }
+
+  @Test
+  void keepsLinesTheStoryRepeatsOnPurpose() {
+    // a meal plan gives the same meal on several days; a pull quote repeats a sentence
+    String meal = "<p>Breakfast: one cup of oats, half a cup of blueberries, a spoon of honey and"
+        + " a glass of milk.</p>";
+    String quote = "<p>Work will start in May, the mayor said.</p>";
+    String html = "<body><div class='story'>" + STORY + "<h2>Monday</h2>" + meal
+        + "<h2>Tuesday</h2>" + meal + quote + "</div></body>";
+    String body = body(html);
+    assertThat(body.split("Breakfast: one cup of oats", -1)).hasSize(3);
+    assertThat(body).endsWith("Work will start in May, the mayor said.");
+  }
+
   @Test
   void endsTheStoryBeforeItsClosingCallsToAction() {
     String html = "<body><div class='story'>" + STORY
