@@ -44,6 +44,9 @@ final class Boilerplate {
           + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"
           + " paywall* regwall"
           + " donate donation cta rating ratings widget widgets"
+          // a breaking-news bar above the story: other stories' headlines and first lines ("ticker"
+          // names stock symbols in a story's table as often as a news ticker)
+          + " breaking"
           // boxes set into the story: facts around it, a call-out, a teaser breaking the text
           + " infobox textbox callout breaker";
 
@@ -228,7 +231,7 @@ final class Boilerplate {
   private static final NameWords PROSE_CHROME_WORDS =
       NameWords.of(
           "cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert privacy"
-              + " footer foot copyright newsletter subscribe login signup");
+              + " footer foot copyright newsletter subscribe login signup cta donate donation");
 
   /** Text weight (about 150 words) from which a block of plain prose is story, not chrome ... */
   private static final int PROSE_WEIGHT = 800;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -867,8 +868,31 @@ final class ContentFinder {
    * under the headline is the story's lead.
    */
   private boolean isCaption(Element e) {
-    return CAPTION_WORDS.inNames(e)
-        && !(isHeading(e) && share.textWeight(e) > MAX_CREDIT_WEIGHT);
+    return (CAPTION_WORDS.inNames(e)
+        && !(isHeading(e) && share.textWeight(e) > MAX_CREDIT_WEIGHT)) || isImageBox(e);
+  }
+
+  /** Class and id words of a box that shows an image, with its caption under it. */
+  private static final NameWords IMAGE_WORDS =
+      NameWords.of("image img photo picture figure foto bild");
+
+  /** An image box's text is a caption: a sentence or two. */
+  private static final int MAX_IMAGE_BOX_WEIGHT = 400;
+
+  private static final Evaluator IMAGES = PageElements.selector("img, picture");
+
+  // a headline's box (a "hero" post with its featured image) holds the lead, not a caption
+  private static final Evaluator HEADINGS = PageElements.selector("h1, h2, h3, h4, h5, h6");
+
+  /**
+   * True for a box named as an image's that holds one and no more than a caption's text: the
+   * caption is then a plain paragraph under the image ("In this Dec. 12, 2006, file photo, made
+   * available by NASA, ..."), with no class of its own to say so. A box with a heading is a
+   * teaser's or the headline's, and its text is no caption.
+   */
+  private boolean isImageBox(Element e) {
+    return IMAGE_WORDS.inNames(e) && share.textWeight(e) <= MAX_IMAGE_BOX_WEIGHT
+        && e.selectFirst(IMAGES) != null && e.selectFirst(HEADINGS) == null;
   }
 
   /**

@@ -455,6 +455,52 @@ class ContentRulesTest {
   }
 
   @Test
+  void dropsACallToActionBoxHoweverMuchProseItHolds() {
+    String letter = "<p>Most of our work begins when readers ask us whether something is true, and"
+        + " those questions send our reporters out to check claims of every kind.</p>";
+    // the letter is plain prose (kept so, whatever its class, if the class did not say cta)
+    String html = "<body><div class='story'>" + STORY.repeat(12)
+        + "<div class='zone-widget custom-cta-letter'><h5>A Word to Our Loyal Readers</h5>"
+        + letter.repeat(12) + "</div></div></body>";
+    assertThat(body(html)).endsWith("welcomed the news.").doesNotContain("Loyal Readers");
+  }
+
+  @Test
+  void dropsTheBreakingNewsBarAboveTheStory() {
+    String item = "<li><a href='/news/other-%d'>Minister resigns over the budget row number %d</a>"
+        + "<span>LONDON: The minister, who had been in office for two years, resigned on Monday"
+        + " after a long row over the budget and its cuts to...</span></li>";
+    StringBuilder bar = new StringBuilder("<div class='breaking-news'><b>Breaking News</b><ul>");
+    for (int i = 1; i <= 3; i++) {
+      bar.append(item.formatted(i, i));
+    }
+    String html = "<body><div class='main-content'>" + bar + "</ul></div>" + STORY.repeat(3)
+        + "</div></body>";
+    assertThat(body(html)).startsWith("The council voted on Tuesday")
+        .doesNotContain("Minister resigns");
+  }
+
+  @Test
+  void dropsTheCaptionUnderAnImageInABoxNamedForIt() {
+    String html = "<body><div class='story'><h1>Council votes to rebuild the bridge</h1>"
+        + "<div class='image top'><img src='/bridge.jpg' alt=''><p>In this May 12, 2023, file"
+        + " photo, made available by the council, workers inspect the old bridge by the river"
+        + " after the floods.</p></div>" + STORY + "</div></body>";
+    assertThat(body(html)).startsWith("The council voted on Tuesday")
+        .doesNotContain("file photo");
+  }
+
+  @Test
+  void keepsTheLeadInAHeadlineBoxWithAnImage() {
+    // a "hero" post: headline, lead and author picture in a box named for its featured image
+    String html = "<body><div class='story'><div class='with-featured-image hero-post'>"
+        + "<h1>Bridge to be rebuilt</h1><p>The town council has decided, after a year of"
+        + " debate, to rebuild the bridge.</p><img src='/author.jpg' alt=''></div>" + STORY
+        + "</div></body>";
+    assertThat(body(html)).startsWith("The town council has decided");
+  }
+
+  @Test
   void endsTheStoryBeforeItsClosingCallsToAction() {
     String html = "<body><div class='story'>" + STORY
         + "<p>Subscribe now to our print edition for the full story.</p>"
