@@ -174,6 +174,9 @@ final class Boilerplate {
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && (holdsStory(e) || holdsProse(e)));
     }
+    if (headedAsRelated(e)) {
+      return true;
+    }
     if (readComments && COMMENT_WORDS.inNames(e)) {
       return false; // the page's text is its comments: see readingComments
     }
@@ -183,6 +186,25 @@ final class Boilerplate {
         && !holdsProse(e)
         && !(keepHeader && BYLINE_WORDS.inNames(e));
   }
+
+  /**
+   * True for a box that opens with a heading of other stories ("You may also like", "Você pode
+   * gostar...", "Auch interessant"; {@link ClosingCalls#isRelatedLabel}) and holds neither the
+   * page's h1 nor its article body: the teasers under such a heading can be whole paragraphs
+   * without a link, which nothing else tells from the story's.
+   */
+  private boolean headedAsRelated(Element e) {
+    Element first = e.firstElementChild();
+    if (first == null || !isHeading(first.normalName())
+        || (share != null ? share.textWeight(first) : first.text().length())
+            > RELATED_HEADING_WEIGHT) {
+      return false;
+    }
+    return ClosingCalls.isRelatedLabel(first.text()) && !storyHolders(e).contains(e);
+  }
+
+  /** A related box's heading is a few words. */
+  private static final int RELATED_HEADING_WEIGHT = 60;
 
   /** Microdata properties that hold the story's own text. */
   private static final Set<String> STORY_PROPERTIES =

@@ -72,6 +72,28 @@ final class ClosingCalls {
           + "|延伸[阅閱][读讀])\\s*[:：]?$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * The heading of a box of other stories ("You may also like", "Você pode gostar...", "Leggi
+   * anche"): past the story's middle, it ends the story however many lines follow it, since the
+   * teasers it heads may be whole paragraphs without a link.
+   */
+  private static final Pattern RELATED_LABEL = Pattern.compile(
+      "^(?:you (?:may|might) also (?:like|enjoy)|related (?:posts|articles|stories|news|content)"
+          + "|recommended(?: for you| stories| articles| reading)?|more stories|read next"
+          + "|most (?:popular|read)|popular posts|recent posts|latest news|trending now"
+          + "|more from (?:\\S+ ?){1,4}|also on (?:\\S+ ?){1,4}"
+          + "|voc[eê] (?:tamb[eé]m )?pode gostar|veja tamb[eé]m|leia tamb[eé]m|leia mais"
+          + "|(?:posts|artigos|not[ií]cias|mat[eé]rias) relacionad[oa]s"
+          + "|(?:tambi[eé]n )?te puede interesar|te podr[ií]a interesar|lee tambi[eé]n"
+          + "|(?:noticias|art[ií]culos) relacionad[oa]s|m[aá]s noticias"
+          + "|leggi anche|(?:ti )?potrebbe(?:ro)? (?:anche )?interessarti|articoli correlati"
+          + "|[àa] lire aussi|lire aussi|vous aimerez aussi|sur le m[êe]me sujet"
+          + "|articles similaires|das k[öo]nnte (?:sie|dich) auch interessieren"
+          + "|auch interessant|weitere artikel|[äa]hnliche artikel|lesen sie auch"
+          + "|czytaj (?:też|także)|相[关關][阅閱][读讀]|相[关關]推[荐薦]|延伸[阅閱][读讀]"
+          + "|猜你喜[欢歡]|推[荐薦][阅閱][读讀])\\s*(?:\\.\\.\\.|…)?\\s*[:：]?$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** Box labels are a few words. */
   private static final int MAX_LABEL_LENGTH = 60;
 
@@ -80,6 +102,11 @@ final class ClosingCalls {
   /** True if {@code line}, among a story's last lines, heads a box that is not the story. */
   static boolean isBoxLabel(String line) {
     return line.length() <= MAX_LABEL_LENGTH && BOX_LABEL.matcher(line.strip()).find();
+  }
+
+  /** True if {@code line} heads a box of other stories ({@link #RELATED_LABEL}). */
+  static boolean isRelatedLabel(String line) {
+    return line.length() <= MAX_LABEL_LENGTH && RELATED_LABEL.matcher(line.strip()).find();
   }
 
   /** True if {@code line}, found at a story's end, is a call to action and not the story. */

@@ -501,6 +501,40 @@ class ContentRulesTest {
   }
 
   @Test
+  void dropsOtherStoriesUnderARelatedHeadingEvenWithoutLinks() {
+    String teaser = "<article><p>Life asks us for optimism and courage, to hope for the best and"
+        + " to make the best happen; pessimism only stiffens the smile and keeps everyone in"
+        + " place, and what we need to learn is not to complain.</p></article>";
+    String html = "<body><article><h1>Council votes to rebuild the bridge</h1>" + STORY
+        + "</article><div class='postbox'><h3>Voc\u00ea pode gostar...</h3>" + teaser.repeat(4)
+        + "</div></body>";
+    assertThat(body(html)).endsWith("welcomed the news.").doesNotContain("Life asks us");
+  }
+
+  @Test
+  void tellsRelatedHeadingsFromHeadingsOfTheStory() {
+    for (String label : java.util.List.of("You may also like", "Voc\u00ea pode gostar...",
+        "Leggi anche:", "\u00c0 lire aussi", "Related posts", "\u76f8\u5173\u9605\u8bfb",
+        "Te puede interesar", "More from The Courier")) {
+      assertThat(ClosingCalls.isRelatedLabel(label)).as(label).isTrue();
+    }
+    for (String heading : java.util.List.of("You may also like this bridge, says the mayor",
+        "Related to the floods", "Most popular bridges in Europe", "Recommended changes",
+        "More from the council on Tuesday about the bridge and its costs")) {
+      assertThat(ClosingCalls.isRelatedLabel(heading)).as(heading).isFalse();
+    }
+  }
+
+  @Test
+  void keepsTheStoryAfterARelatedBoxSetIntoIt() {
+    String html = "<body><article><h1>Council votes to rebuild the bridge</h1>"
+        + STORY.replace("<p>Residents", "<div><h2>Auch interessant</h2><ul><li><a"
+            + " href='/other'>Another bridge closes</a></li></ul></div><p>Residents")
+        + "</article></body>";
+    assertThat(body(html)).endsWith("welcomed the news.").doesNotContain("Another bridge");
+  }
+
+  @Test
   void endsTheStoryBeforeItsClosingCallsToAction() {
     String html = "<body><div class='story'>" + STORY
         + "<p>Subscribe now to our print edition for the full story.</p>"
