@@ -52,7 +52,9 @@ final class ClosingCalls {
       "support our (?:work|journalism)", "unterstützen sie (?:uns|unsere)", "artikel teilen",
       "share this (?:article|story|post)",
       // comments
-      "kommentare? erscheinen", "^keine kommentare", "^no comments",
+      "kommentare? erscheinen", "^keine kommentare", "^no comments", "^\\d* ?comments?$",
+      "^tell us what you think", "^leave a (?:comment|reply)", "^post a comment",
+      "^join the (?:conversation|discussion)",
       // labels of what followed the story
       "^- ?anzeige ?-$", "^anzeige$", "^kontakt:?$", "^contact(?: us)?:?$", "^tags:?$",
       "^permalien", "^permalink", "^mehr themen", "^schon gelesen", "^lesen sie auch",

@@ -114,6 +114,7 @@ final class ContentFinder {
           && !LabeledLines.isMetaLine(line.text, zone)
           && !isByline(line)
           && !isCredit(line)
+          && !isSlotNotice(line)
           && !headsLinks(lines, i)
           && !(line.outside && isFragment(line))
           && !isTeaserSummary(lines, i);
@@ -568,6 +569,27 @@ final class ContentFinder {
    * one in brackets, has one after a bar, or is a caption's short sentence followed by one. Editors type them as
    * paragraphs below the image, so they sit inside the story's container.
    */
+  /**
+   * The label an ad slot leaves in the text ("Advertisement", "Anzeige", "广告"), and the notice
+   * a widget prints for readers without scripts ("This slideshow requires JavaScript."): a line
+   * that is only one of them is never the story's, wherever it stands.
+   */
+  private static final Pattern SLOT_NOTICE = Pattern.compile(
+      "^(?:advert|advertisement|advertising|anzeige|werbung|publicidad|publicidade|publicit[ée]"
+          + "|pubblicit[àa]|reklama|广告|廣告|広告"
+          + "|(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this|the) ad(?:vert"
+          + "(?:isement)?)?)?"
+          + "|.{0,40}\\b(?:requires|needs) javascript|(?:please )?enable javascript.{0,40})"
+          + "[\\s.:!\\-–—]*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A slot's label or notice is a few words. */
+  private static final int MAX_SLOT_NOTICE = 80;
+
+  private static boolean isSlotNotice(Line line) {
+    return line.text.length() <= MAX_SLOT_NOTICE && SLOT_NOTICE.matcher(line.text).find();
+  }
+
   private static boolean isCredit(Line line) {
     // every credit has a colon or a copyright sign: most lines are passed over without the regex
     String text = line.text;

@@ -105,6 +105,9 @@ final class LabeledLines {
     if (STARTS_LABELLED.matcher(line).lookingAt()) {
       return true;
     }
+    if (line.length() <= MAX_FIELDS_LINE && fields(line) >= 2) {
+      return true;
+    }
     if (line.length() > MAX_DATELINE) {
       return false; // too long for a dateline, dates or not: most story lines, read no further
     }
@@ -120,6 +123,32 @@ final class LabeledLines {
     String left = LABELLED_VALUE.matcher(rest).replaceAll(" ");
     left = DATE_WORDS.matcher(left).replaceAll(" ");
     return NOT_WORDS.matcher(left).replaceAll("").length() <= MAX_DATELINE_REST;
+  }
+
+  /**
+   * A post's labelled fields as blogs print them in one line under the title: {@code 05/10/2018 -
+   * Publicado por: Clarissa Borba - Categoria: Saúde - Tags: ...}.
+   */
+  private static final Pattern FIELD = Pattern.compile(
+      "(?:^|[\\s\\-–—|·•,])(?:(?:publicado|postado|escrito) por|(?:posted|published|written|filed)"
+          + " (?:by|under|in)|categor(?:ia|ias|y|ies|ie)|kategorie|tags?|schlagw(?:orte|örter)"
+          + "|autor|author|seção|sección|section|rubrik|fonte|fuente)\\s*[:：]",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A line of labelled fields is a line or two. */
+  private static final int MAX_FIELDS_LINE = 200;
+
+  /** The labelled fields ({@link #FIELD}) in a line, counted up to 2. */
+  private static int fields(String line) {
+    if (line.indexOf(':') < 0 && line.indexOf('：') < 0) {
+      return 0;
+    }
+    Matcher m = FIELD.matcher(line);
+    int n = 0;
+    while (n < 2 && m.find()) {
+      n++;
+    }
+    return n;
   }
 
   private static Pattern label(String labels) {

@@ -535,6 +535,23 @@ class ContentRulesTest {
   }
 
   @Test
+  void dropsAdLabelsAndScriptNoticesWhereverTheyStand() {
+    String html = "<body><div class='story'>"
+        + STORY.replace("<p>Work will", "<p>Advertisement</p><p>This slideshow requires"
+            + " JavaScript.</p><p>Work will")
+        + "<p>Tell us what YOU think...</p><p>3 comments</p></div></body>";
+    assertThat(body(html)).isEqualTo(STORY_PARAGRAPHS);
+  }
+
+  @Test
+  void keepsStoryLinesThatMentionAdsAndScripts() {
+    String line = "<p>The council said the advertisement, which requires JavaScript to play,"
+        + " was pulled.</p>";
+    String html = "<body><div class='story'>" + STORY + line + "</div></body>";
+    assertThat(body(html)).endsWith("was pulled.");
+  }
+
+  @Test
   void endsTheStoryBeforeItsClosingCallsToAction() {
     String html = "<body><div class='story'>" + STORY
         + "<p>Subscribe now to our print edition for the full story.</p>"

@@ -57,6 +57,10 @@ class LabeledLinesTest {
           The plant reopened on June 2, 2021 after repairs that took most of the spring. => false
           Open source: a community story                  => false
           拉夫羅夫表示,在習近平主席領導下,中方采取了強有力舉措。 => false
+          05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad carro => true
+          Posted by: Ann Lee | Filed under: Local news, Politics => true
+          The author: a teacher from Leeds who wrote about the bridge for ten years => false
+          Tags: the word the council used, at the start of its long report on the old bridge => false
           """)
   void tellsMetaLinesFromStoryText(String line, boolean meta) {
     assertThat(LabeledLines.isMetaLine(line, SHANGHAI)).isEqualTo(meta);
