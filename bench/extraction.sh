@@ -8,6 +8,9 @@
 #   bench/extraction.sh f1              the F1 only, then title, date and author accuracy
 #                                       against the set's annotations (bench/metadata.py)
 #   bench/extraction.sh speed [JMH options, e.g. -wi 1 -i 2]
+#   bench/extraction.sh aeb             body F1 on ScrapingHub's article-extraction-benchmark
+#                                       (a clone in ${GAZETTE_AEB:-../article-extraction-benchmark};
+#                                       bench/aeb.py says how to get it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=${GAZETTE_EVAL:-../shared/extraction-eval}
@@ -15,6 +18,9 @@ pages=target/eval-pages
 what=${1:-all}
 [[ $# -gt 0 ]] && shift
 
+if [[ $what == aeb ]]; then
+  exec python3 bench/aeb.py "${GAZETTE_AEB:-../article-extraction-benchmark}"
+fi
 if [[ ! -d $pages ]]; then
   python3 "$eval_dir/score.py" --unpack "$pages" >&2
 fi
