@@ -582,6 +582,17 @@ class ContentRulesTest {
   @Test
   void tellsCallsFromStoryLinesThatShareTheirWords() {
     assertThat(ClosingCalls.isCall("Read more: the council's report")).isTrue();
+    assertThat(ClosingCalls.isCall("Follow The New York Times Opinion section on Facebook,"
+        + " Twitter (@NYTopinion) and Instagram.")).isTrue();
+    assertThat(ClosingCalls.isCall("There's plenty more where that came from. Sign up for The"
+        + " Water Coolest today to get the free daily newsletter delivered to your inbox."))
+        .isTrue();
+    assertThat(ClosingCalls.isCall("We'd like to hear what you think about this article."))
+        .isTrue();
+    assertThat(ClosingCalls.isCall("Investigators follow the money trail of the firm on"
+        + " its way through three countries and a dozen banks.")).isFalse();
+    assertThat(ClosingCalls.isCall("Residents who sign up for the scheme will get a new bin."))
+        .isFalse();
     assertThat(ClosingCalls.isCall("x ".repeat(200) + "Subscribe now")).isFalse();
     assertThat(ClosingCalls.isCall("Readers wrote to the council about the bridge.")).isFalse();
     for (String storyLine : new String[] {
