@@ -180,25 +180,38 @@ final class ContentFinder {
   /** Words from which a line is checked for being a repeat: a sentence, not a label. */
   private static final int REPEAT_MIN_WORDS = 40;
 
+  /**
+   * Length from which a line given twice in a row is given once: a sentence, not a table's
+   * number or a label, which may well repeat.
+   */
+  private static final int MIN_TWICE = 40;
+
   /** Share of a line's four-word runs told before from which it is a repeat. */
   private static final double REPEAT_SHARE = 0.8;
 
   /**
    * Drops kept lines that repeat what kept lines before them told: a second copy of the story (a
    * hidden one kept for search engines, or the text given again as one paragraph), a lead given
-   * again as the first paragraph. Judged by runs of four words, as text scorers compare, so a
-   * copy with other line breaks or punctuation is still a copy; a pull quote shorter than
-   * {@value #REPEAT_MIN_WORDS} words stays.
+   * again as the first paragraph, and a sentence right after itself. Judged by runs of four
+   * words, as text scorers compare, so a copy with other line breaks or punctuation is still a
+   * copy; a pull quote shorter than {@value #REPEAT_MIN_WORDS} words stays.
    */
   private void dropRepeats(boolean[] keep) {
     Set<Long> told = new HashSet<>();
     List<Long> runs = new ArrayList<>();
+    String previous = null;
     for (int i = 0; i < keep.length; i++) {
       if (!keep[i]) {
         continue;
       }
+      String text = lines.get(i).text;
+      if (text.length() >= MIN_TWICE && text.equals(previous)) {
+        keep[i] = false; // the same sentence twice in a row: a template printed its summary twice
+        continue;
+      }
+      previous = text;
       runs.clear();
-      WordRuns.of(lines.get(i).text, runs);
+      WordRuns.of(text, runs);
       if (runs.size() + 3 >= REPEAT_MIN_WORDS) {
         int repeated = 0;
         for (Long run : runs) {

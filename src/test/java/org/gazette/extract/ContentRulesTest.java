@@ -442,6 +442,17 @@ class ContentRulesTest {
   }
 
   @Test
+  void givesASentencePrintedTwiceInARowOnce() {
+    String summary = "<p>Our top picks for events, shows and fun for the month of October.</p>";
+    String table = "<table><tr><td>Wins</td><td>0</td><td>0</td></tr></table>";
+    String html = "<body><div class='story'>" + summary + summary + STORY + table
+        + "</div></body>";
+    String body = body(html);
+    assertThat(body.split("Our top picks", -1)).hasSize(2);
+    assertThat(body).contains("0\n\n0");
+  }
+
+  @Test
   void keepsLinesTheStoryRepeatsOnPurpose() {
     // a meal plan gives the same meal on several days; a pull quote repeats a sentence
     String meal = "<p>Breakfast: one cup of oats, half a cup of blueberries, a spoon of honey and"
