@@ -39,6 +39,7 @@ final class Boilerplate {
           + " related* relate recommend* breadcrumb breadcrumbs crumb crumbs footer foot"
           + " sidebar side aside hot hotnews hotlist hots popular trending nav navbar"
           + " navigation menu toolbar subscribe newsletter login signup copyright pager"
+          + " prev previous next"
           + " pagination byline author"
           // consent banners, pop-ups, calls to action and widgets
           + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"

@@ -453,6 +453,15 @@ class ContentRulesTest {
   }
 
   @Test
+  void dropsTheNextStorysTeaserUnderTheStory() {
+    String html = "<body><div id='__next'><article><h1>Council votes to rebuild the bridge</h1>"
+        + STORY + "<div class='grid-container next-prev'><p><a href='/next'>Next news</a></p>"
+        + "<p class='row-excerpt'>The most powerful hatchback to come out of the factory has a"
+        + " huge rear wing</p></div></article></div></body>";
+    assertThat(body(html)).endsWith("welcomed the news.").doesNotContain("rear wing");
+  }
+
+  @Test
   void keepsLinesTheStoryRepeatsOnPurpose() {
     // a meal plan gives the same meal on several days; a pull quote repeats a sentence
     String meal = "<p>Breakfast: one cup of oats, half a cup of blueberries, a spoon of honey and"
