@@ -184,7 +184,7 @@ final class Boilerplate {
     // a heading's names say what it heads or anchor it (widget-title, nav_section_2): the block
     // it heads is judged by its own names, and a heading over nothing kept is dropped later
     return namedChrome(e) && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
-        && !holdsProse(e)
+        && !holdsProse(e) && !wrapsQuote(e)
         && !(keepHeader && BYLINE_WORDS.inNames(e));
   }
 
@@ -206,6 +206,29 @@ final class Boilerplate {
 
   /** A related box's heading is a few words. */
   private static final int RELATED_HEADING_WEIGHT = 60;
+
+  /**
+   * True for a block whose text is all in quotes ({@code <blockquote>}): a post the story embeds
+   * and quotes (the markup a social network's embed code gives is a quote of the post, its
+   * author and date), however the template names the box around it ({@code social-media-embed},
+   * {@code article-widget}). Share bars, ads and widgets quote nothing.
+   */
+  private boolean wrapsQuote(Element e) {
+    if (share == null || e.normalName().equals("blockquote")) {
+      return false;
+    }
+    int text = share.textWeight(e);
+    if (text == 0) {
+      return false;
+    }
+    int quoted = 0;
+    for (Element quote : e.getElementsByTag("blockquote")) {
+      if (quote.parent() == null || quote.parent().closest("blockquote") == null) {
+        quoted += share.textWeight(quote);
+      }
+    }
+    return quoted >= text;
+  }
 
   /** Microdata properties that hold the story's own text. */
   private static final Set<String> STORY_PROPERTIES =

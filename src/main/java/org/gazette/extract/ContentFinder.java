@@ -107,7 +107,8 @@ final class ContentFinder {
     boolean paragraphStory = toldInParagraphs(lines);
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
-      keep[i] = (isKept(line.weight, line.linkWeight) || printsAddress(line))
+      keep[i] = (isKept(line.weight, line.linkWeight) || printsAddress(line)
+            || isLinkedSentence(line))
           && !(paragraphStory && isBoxLine(line))
           && (!line.lead || isLead(line))
           && !line.text.equals(title)
@@ -119,14 +120,9 @@ final class ContentFinder {
           && !(line.outside && isFragment(line))
           && !isTeaserSummary(lines, i);
     }
-    for (int i = 0; i < lines.size(); i++) {
-      Line line = lines.get(i);
-      if (keep[i] && line.heading && line.weight <= MAX_LABEL_WEIGHT
-          && headsNothing(lines, keep, i)) {
-        keep[i] = false;
-      }
-    }
+    dropEmptyHeadings(keep);
     dropClosingCalls(keep);
+    dropEmptyHeadings(keep); // and those over the calls dropped
     dropRepeats(keep);
     List<String> paragraphs = new ArrayList<>();
     int weight = 0;
@@ -140,6 +136,18 @@ final class ContentFinder {
       return Content.NONE; // headings over teasers (a front page's "Top stories"), nothing more
     }
     return new Content(best, paragraphs, weight, fallback);
+  }
+
+  /** Drops the short headings that head nothing kept ({@link #headsNothing}). */
+  private void dropEmptyHeadings(boolean[] keep) {
+    // from the last line back: a heading over a subheading is judged after the subheading
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      Line line = lines.get(i);
+      if (keep[i] && line.heading && line.weight <= MAX_LABEL_WEIGHT
+          && headsNothing(lines, keep, i)) {
+        keep[i] = false;
+      }
+    }
   }
 
   /**
@@ -454,12 +462,16 @@ final class ContentFinder {
   /**
    * True if no kept line follows the heading before the next heading or the end: the heading of
    * a block whose lines were all dropped ("Mehr zum Thema" over teasers, "Kommentar schreiben"
-   * over a form, "Stay up-to-date" over a sign-up box).
+   * over a form, "Stay up-to-date" over a sign-up box). A heading right over a kept heading of
+   * lower rank heads its section (an h2 "Menu for Plan A" over the h3s "Breakfast", "Lunch"):
+   * the headings are judged from the last one back, so the subheading's fate is known. Over a
+   * heading of its own rank it heads nothing: a heading's lines broken in two, or a block's
+   * label over the next block's heading.
    */
   private static boolean headsNothing(List<Line> lines, boolean[] keep, int i) {
     for (int j = i + 1; j < lines.size(); j++) {
       if (lines.get(j).heading) {
-        return true;
+        return !(keep[j] && lines.get(j).rank > lines.get(i).rank && lines.get(i).rank > 0);
       }
       if (keep[j]) {
         return false;
@@ -505,7 +517,7 @@ final class ContentFinder {
     // an item of a list or table is a fact of its own (an ingredient, a bullet point) even when
     // links follow it: labels are paragraphs and headings
     if (line.weight > MAX_LABEL_WEIGHT || SENTENCE_END.matcher(line.text).find()
-        || (line.structured && !line.heading)) {
+        || (line.structured && !line.heading) || ITEM_NUMBER.matcher(line.text).find()) {
       return false;
     }
     for (int j = i + 1; j < lines.size(); j++) {
@@ -520,6 +532,13 @@ final class ContentFinder {
     }
     return line.outside && line.heading;
   }
+
+  /**
+   * A line numbered as an item of the story's own list, written out in paragraphs ("1) Lego Star
+   * Wars", "(2) Monopoly"): a numbered entry of a ranking or gift list, each perhaps followed by
+   * its shop link, is a fact like a list item's; labels heading links are not numbered.
+   */
+  private static final Pattern ITEM_NUMBER = Pattern.compile("^\\(?\\d{1,3}\\)\\s");
 
   /**
    * True for a short line (up to {@link #MAX_LABEL_WEIGHT}) without a sentence end, not in a
@@ -626,6 +645,24 @@ final class ContentFinder {
     return !line.outside && !line.lead && PRINTED_ADDRESS.matcher(line.text).find();
   }
 
+  /** A sentence with links holds at least this much text of its own (a few words) ... */
+  private static final int LINKED_SENTENCE_PLAIN = 20;
+
+  /** ... and at most this share of it is links. */
+  private static final double LINKED_SENTENCE_MAX_LINKS = 0.67;
+
+  /**
+   * True for a line of the voted container that is a sentence whose words are mostly links: the
+   * story links the source of a claim, a past story or the show it names ("He was eliminated
+   * from <a>Dancing with the Stars</a>."). A link of a "read also" or a teaser is a headline
+   * with a label: no sentence of its own words around it.
+   */
+  private static boolean isLinkedSentence(Line line) {
+    return !line.outside && !line.lead && line.weight - line.linkWeight >= LINKED_SENTENCE_PLAIN
+        && line.linkWeight <= LINKED_SENTENCE_MAX_LINKS * line.weight
+        && SENTENCE_END.matcher(line.text).find();
+  }
+
   /** A line that ends a sentence, perhaps before a closing quote or bracket. */
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]\\W*$");
 
@@ -719,7 +756,32 @@ final class ContentFinder {
 
   private static boolean isHeading(Element e) {
     String tag = e.normalName();
-    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+    return (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1'
+        && tag.charAt(1) <= '6') || isNamedSubheading(e);
+  }
+
+  /** A heading's rank: 1 to 6 for h1 to h6, 7 for a subheading named so. */
+  private static int headingRank(Element e) {
+    String tag = e.normalName();
+    return tag.length() == 2 && tag.charAt(0) == 'h' ? tag.charAt(1) - '0' : 7;
+  }
+
+  /**
+   * Class and id words of a subheading set in a {@code <div>}, {@code <p>} or {@code <span>}
+   * rather than an h2 or h3 ({@code pf_subheadline}, {@code article-crosshead}, {@code zwischentitel}).
+   */
+  private static final NameWords SUBHEADING_WORDS =
+      NameWords.of("subhead subheads subheadline subheading crosshead zwischentitel intertitre"
+          + " intertitle");
+
+  /**
+   * True for a block whose class or id names it a subheading of the story: a heading like an
+   * h3, not a box's line set into the story ({@link #isBoxLine}: short lines in named divs go).
+   */
+  private static boolean isNamedSubheading(Element e) {
+    String tag = e.normalName();
+    return (tag.equals("div") || tag.equals("p") || tag.equals("span"))
+        && SUBHEADING_WORDS.inNames(e);
   }
 
   /** Items of lists and tables: short lines there are facts (ingredients, prices), not labels. */
@@ -938,10 +1000,35 @@ final class ContentFinder {
     Boolean skipped = skippedInLines.get(e);
     if (skipped == null) {
       skipped = chrome.isChrome(e) || e.normalName().equals("figcaption") || isCaption(e)
-          || isRubyAnnotation(e);
+          || isRubyAnnotation(e) || isHoverCard(e);
       skippedInLines.put(e, skipped);
     }
     return skipped;
+  }
+
+  /** A hover card holds at least this many links (a name, a few headlines, a "more"). */
+  private static final int HOVER_CARD_LINKS = 3;
+
+  /**
+   * True for a hover card: a {@code <span>} inside a paragraph that holds a picture and several
+   * links (a person's photo, name and latest headlines), shown when the reader points at a name
+   * in the sentence. Its text is no word of the sentence, and it has no words of its own between
+   * its links: a span that does is the sentence's.
+   */
+  private boolean isHoverCard(Element e) {
+    if (!e.normalName().equals("span") || e.closest("p") == null) {
+      return false;
+    }
+    Element picture = e.selectFirst("img");
+    if (picture == null || picture.parent().closest("span") != e) {
+      return false; // the innermost span around the picture is the card: not the name's
+    }
+    for (TextNode t : e.textNodes()) {
+      if (!t.isBlank()) {
+        return false; // words of the sentence around a card
+      }
+    }
+    return e.select("a[href]").size() >= HOVER_CARD_LINKS;
   }
 
   /**
@@ -1024,10 +1111,12 @@ final class ContentFinder {
    * @param inBox true if its first text lies straight in a {@code <div>} with a class or id,
    *     outside quotes
    * @param inParagraph true if its first text lies straight in a {@code <p>}
+   * @param rank the rank of the heading it lies in (1 for h1 to 6 for h6, 7 for a subheading
+   *     named so), 0 outside headings
    */
   private record Line(String text, int weight, int linkWeight, boolean outside,
       boolean structured, boolean heading, boolean lead, boolean title, boolean inBox,
-      boolean inParagraph) {}
+      boolean inParagraph, int rank) {}
 
   /** True for a template's block of its own: a {@code <div>} with a class or id. */
   private static boolean isNamedDiv(Element block) {
@@ -1043,6 +1132,8 @@ final class ContentFinder {
     private int linkDepth;
     private int structuredDepth;
     private int headingDepth;
+    /** The rank of the innermost heading open, or 0. */
+    private int rank;
     private int headerDepth;
     private int titleDepth;
     private int quoteDepth;
@@ -1085,6 +1176,7 @@ final class ContentFinder {
         linkDepth += e.normalName().equals("a") ? 1 : 0;
         structuredDepth += isHeading(e) || isItem(e) ? 1 : 0;
         headingDepth += isHeading(e) ? 1 : 0;
+        rank = isHeading(e) ? headingRank(e) : rank;
         headerDepth += header ? 1 : 0;
         titleDepth += e.normalName().equals("h1") ? 1 : 0;
       }
@@ -1105,6 +1197,7 @@ final class ContentFinder {
         quoteDepth -= e.normalName().equals("blockquote") ? 1 : 0;
         structuredDepth -= isHeading(e) || isItem(e) ? 1 : 0;
         headingDepth -= isHeading(e) ? 1 : 0;
+        rank = headingDepth > 0 ? rank : 0;
         headerDepth -= header ? 1 : 0;
         titleDepth -= e.normalName().equals("h1") ? 1 : 0;
         inside &= e != inner;
@@ -1119,7 +1212,7 @@ final class ContentFinder {
         lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), !inside,
             structuredDepth > 0, headingDepth > 0, headerDepth > 0, titleDepth > 0,
             isNamedDiv(lineBlock) && lineBlock != inner && quoteDepth == 0,
-            lineBlock != null && lineBlock.normalName().equals("p")));
+            lineBlock != null && lineBlock.normalName().equals("p"), rank));
       }
       lineBlock = null;
       lineBlockSet = false;
@@ -1188,7 +1281,7 @@ final class ContentFinder {
       String links = linkText.take();
       if (!line.text().isEmpty()) {
         lines.add(new Line(line.text(), line.weight(), normalizedWeight(links), true, false,
-            false, true, false, false, false));
+            false, true, false, false, false, 0));
       }
     }
   }

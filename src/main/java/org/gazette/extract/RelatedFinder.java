@@ -377,8 +377,33 @@ final class RelatedFinder {
    */
   private boolean endsSection(Element e) {
     // the weight first: it is counted already, where the headline count resolves every link
-    return isHeading(e) || share.holdsMost(e)
+    return isHeading(e) || share.holdsMost(e) || isProse(e)
         || (share.textWeight(e) > MAX_LABEL_WEIGHT && headlineUrls(e) == 0);
+  }
+
+  /** At most this share of a block of story prose is links: a few words linked in sentences. */
+  private static final double PROSE_MAX_LINKS = 0.2;
+
+  /**
+   * True for a block of story prose, links in its sentences or not: more plain text than a
+   * heading's block holds ({@value #MAX_HEADING_BLOCK_PROSE}), at most {@value
+   * #PROSE_MAX_LINKS} of it links, and each link inside a sentence (its parent has text outside
+   * links). A "Read more" button that unfolds a truncated story is followed by the rest of the
+   * story, not by a list of headlines; a related list is links with short labels or summaries
+   * between them, and a teaser's headline is a link of its own.
+   */
+  private boolean isProse(Element e) {
+    int plain = share.plainWeight(e);
+    if (plain <= MAX_HEADING_BLOCK_PROSE
+        || share.linkWeight(e) > PROSE_MAX_LINKS * share.textWeight(e)) {
+      return false;
+    }
+    for (Element a : page.elements().selectIn(e, LINKS)) {
+      if (share.linkWeight(a) > 0 && a.parent() != null && share.plainWeight(a.parent()) == 0) {
+        return false; // a headline
+      }
+    }
+    return true;
   }
 
   private boolean isHeading(Element e) {

@@ -704,4 +704,114 @@ class ContentRulesTest {
     assertThat(body(html)).startsWith("Rebuild, repair or close it?")
         .endsWith("welcomed the news.").doesNotContain("Town archive");
   }
+
+  /**
+   * A "Read more" button that unfolds a truncated story is followed by the rest of the story,
+   * sentences with a link in them: prose, not a related list the button heads.
+   */
+  @Test
+  void theStoryAfterAReadMoreButtonIsNoRelatedList() {
+    String story = STORY.replace("<p>", "<div class='paragraph'>").replace("</p>", "</div>");
+    String html = "<body><div class='story'>" + story + story
+        + "<div class='read-more'><div class='read-more-link'>Read More</div></div>"
+        + "<div class='read-all'><div class='paragraph'>The bridge, first built in 1902, was"
+        + " <a href='/news/2023/04/02/bridge-closed-after-floods'>closed after the floods</a>"
+        + " of last spring, when the river rose higher than ever before.</div>"
+        + "<div class='paragraph'>Engineers found, in the weeks after, that two of its piers had"
+        + " been washed out, and said that the old bridge could not be saved.</div>"
+        + "<div class='paragraph'>The new one, a steel arch, will carry two lanes of traffic and"
+        + " a wide path for bicycles.</div>"
+        + "</div></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday")
+        .contains("when the river rose higher than ever before.")
+        .contains("could not be saved.");
+  }
+
+  /**
+   * A post the story embeds is a quote of it ({@code <blockquote>}, as embed codes give it),
+   * whatever the template names the box around it.
+   */
+  @Test
+  void keepsAnEmbeddedPostInABoxNamedSocial() {
+    String html = "<body><div class='story'>" + STORY
+        + "<div class='social-media-embed'><blockquote class='post'><p>The bridge is finally"
+        + " coming back, and about time too</p>\u2014 Jane Doe (@janedoe) <a"
+        + " href='https://social.example/janedoe/1'>May 2, 2024</a></blockquote></div>"
+        + "<p>The contract, worth some ten million, will be signed next week, officials"
+        + " said.</p></div>"
+        + "<div class='social'><a href='/share'>Share on social media</a></div></body>";
+    assertThat(body(html)).contains("The bridge is finally coming back")
+        .contains("Jane Doe (@janedoe)").doesNotContain("Share on social media");
+  }
+
+  /**
+   * A numbered entry of the story's list ("1) ...") followed by its shop link is a fact, not a
+   * label heading links.
+   */
+  @Test
+  void keepsNumberedEntriesFollowedByTheirLinks() {
+    String html = "<body><div class='story'>" + STORY
+        + "<p>1) Lego Star Wars bomber<br><a href='https://shop.example/a'>shop.example/a</a></p>"
+        + "<p>2) Racing track set<br><a href='https://shop.example/b'>shop.example/b</a></p>"
+        + "<p>That is all for this year, and happy shopping, everyone.</p></div></body>";
+    assertThat(body(html)).contains("1) Lego Star Wars bomber").contains("2) Racing track set");
+  }
+
+  /**
+   * A sentence of the story whose words are mostly a link (the show it names, the story it
+   * links) is the story's, not a teaser's headline.
+   */
+  @Test
+  void keepsASentenceMostlyLinked() {
+    String html = "<body><div class='story'>" + STORY
+        + "<p>The mayor was eliminated from <a href='/news/2024/dancing-with-the-stars'>Dancing"
+        + " with the Stars, the show on Channel 4</a>.</p>"
+        + "<p>Read also: <a href='/news/2024/05/01/other-bridge'>Another bridge story</a></p>"
+        + "<p>She said, after the vote, that she would now have more time for the bridge.</p>"
+        + "</div></body>";
+    assertThat(body(html)).contains("The mayor was eliminated from Dancing with the Stars, the show on Channel 4.")
+        .doesNotContain("Another bridge story");
+  }
+
+  /** A div named a subheading is a heading of the story, not a box's short line. */
+  @Test
+  void keepsASubheadingSetInANamedDiv() {
+    String html = "<body><div class='story'>" + STORY
+        + "<div class='pf_subheadline'>Who pays for the bridge?</div>" + STORY
+        + "<div class='share-label'>Print this page</div></div></body>";
+    assertThat(body(html)).contains("Who pays for the bridge?")
+        .doesNotContain("Print this page");
+  }
+
+  /** A heading over a kept subheading heads its section; over nothing kept it goes. */
+  @Test
+  void keepsAHeadingOverASubheading() {
+    String html = "<body><div class='story'>" + STORY
+        + "<h2>Menu for plan A</h2><h3>Breakfast</h3>"
+        + "<p>Two eggs, a slice of toast, and a cup of coffee, with milk.</p>"
+        + "<h3>Lunch</h3><p>A bowl of soup, a salad, and some bread, with butter.</p>"
+        + "<h2>More from the kitchen</h2><h3><a href='/news/2024/soups'>Ten soups for"
+        + " winter</a></h3></div></body>";
+    assertThat(body(html)).contains("Menu for plan A").contains("Breakfast")
+        .doesNotContain("More from the kitchen");
+  }
+
+  /**
+   * A hover card set into a sentence (a person's photo, name and latest headlines, shown when
+   * the reader points at the name) is no word of the sentence; the name stays.
+   */
+  @Test
+  void skipsAHoverCardInsideASentence() {
+    String card = "<span class='people-block'><span><img src='/p.jpg' alt=''>"
+        + "<a href='/people/jane-doe'>Jane Doe</a> "
+        + "<a href='/news/2024/05/01/doe-budget'>Doe backs the budget after a long fight</a> "
+        + "<a href='/news/2024/04/28/doe-roads'>Doe wants new roads for the north of town</a> "
+        + "<a href='/news/2024/04/20/doe-schools'>Doe says schools need more teachers now</a> "
+        + "<a href='/people/jane-doe'>MORE</a></span></span>";
+    String html = "<body><div class='story'><p>The bridge, said council member <span"
+        + " class='people'><a href='/people/jane-doe'>Jane Doe</a>" + card + "</span>, is the"
+        + " town's most urgent project.</p>" + STORY + "</div></body>";
+    assertThat(body(html)).contains("said council member Jane Doe, is the town's most urgent")
+        .doesNotContain("backs the budget");
+  }
 }
