@@ -214,8 +214,9 @@ final class Boilerplate {
    * {@code article-widget}). Share bars, ads and widgets quote nothing.
    */
   private boolean wrapsQuote(Element e) {
-    if (share == null || e.normalName().equals("blockquote")) {
-      return false;
+    if (share == null || e.normalName().equals("blockquote")
+        || (page != null && page.withTag("blockquote").isEmpty())) {
+      return false; // most pages quote nothing: no search under every chrome-named block
     }
     int text = share.textWeight(e);
     if (text == 0) {

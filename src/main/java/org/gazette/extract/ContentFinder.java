@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,8 +204,8 @@ final class ContentFinder {
    * copy; a pull quote shorter than {@value #REPEAT_MIN_WORDS} words stays.
    */
   private void dropRepeats(boolean[] keep) {
-    Set<Long> told = new HashSet<>();
-    List<Long> runs = new ArrayList<>();
+    WordRuns.Set told = new WordRuns.Set();
+    WordRuns runs = new WordRuns();
     String previous = null;
     for (int i = 0; i < keep.length; i++) {
       if (!keep[i]) {
@@ -218,21 +217,23 @@ final class ContentFinder {
         continue;
       }
       previous = text;
-      runs.clear();
-      WordRuns.of(text, runs);
-      if (runs.size() + 3 >= REPEAT_MIN_WORDS) {
+      runs.of(text);
+      if (runs.size() + WordRuns.WORDS - 1 >= REPEAT_MIN_WORDS) {
         int repeated = 0;
-        for (Long run : runs) {
-          repeated += told.contains(run) ? 1 : 0;
+        for (int r = 0; r < runs.size(); r++) {
+          repeated += told.contains(runs.get(r)) ? 1 : 0;
         }
         if (repeated >= REPEAT_SHARE * runs.size()) {
           keep[i] = false;
           continue;
         }
       }
-      told.addAll(runs);
+      for (int r = 0; r < runs.size(); r++) {
+        told.add(runs.get(r));
+      }
     }
   }
+
 
   /** A story told in paragraphs has at least this share of its lines in {@code <p>}. */
   private static final double PARAGRAPH_SHARE = 0.4;
@@ -619,7 +620,8 @@ final class ContentFinder {
   private static final int MAX_SLOT_NOTICE = 80;
 
   private static boolean isSlotNotice(Line line) {
-    return line.text.length() <= MAX_SLOT_NOTICE && SLOT_NOTICE.matcher(line.text).find();
+    // anchored at ^ (not multiline): lookingAt is what find does, without trying every position
+    return line.text.length() <= MAX_SLOT_NOTICE && SLOT_NOTICE.matcher(line.text).lookingAt();
   }
 
   private static boolean isCredit(Line line) {
@@ -1174,9 +1176,10 @@ final class ContentFinder {
         quoteDepth += e.normalName().equals("blockquote") ? 1 : 0;
         inside |= e == inner;
         linkDepth += e.normalName().equals("a") ? 1 : 0;
-        structuredDepth += isHeading(e) || isItem(e) ? 1 : 0;
-        headingDepth += isHeading(e) ? 1 : 0;
-        rank = isHeading(e) ? headingRank(e) : rank;
+        boolean heading = isHeading(e); // asked once: a named subheading is found by its names
+        structuredDepth += heading || isItem(e) ? 1 : 0;
+        headingDepth += heading ? 1 : 0;
+        rank = heading ? headingRank(e) : rank;
         headerDepth += header ? 1 : 0;
         titleDepth += e.normalName().equals("h1") ? 1 : 0;
       }
@@ -1195,8 +1198,9 @@ final class ContentFinder {
           openBlocks.remove(openBlocks.size() - 1);
         }
         quoteDepth -= e.normalName().equals("blockquote") ? 1 : 0;
-        structuredDepth -= isHeading(e) || isItem(e) ? 1 : 0;
-        headingDepth -= isHeading(e) ? 1 : 0;
+        boolean heading = isHeading(e);
+        structuredDepth -= heading || isItem(e) ? 1 : 0;
+        headingDepth -= heading ? 1 : 0;
         rank = headingDepth > 0 ? rank : 0;
         headerDepth -= header ? 1 : 0;
         titleDepth -= e.normalName().equals("h1") ? 1 : 0;

@@ -1,22 +1,25 @@
 package org.gazette.extract;
 
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Runs of four words of a text, as hashes: how article-extraction scorers compare texts (the
  * shingles of the ScrapingHub benchmark), and so how a copy of a paragraph is recognized whatever
  * its line breaks and punctuation. A word is a run of letters, digits and underscores; a text of
- * fewer than four words gives one run of them all.
+ * fewer than four words gives one run of them all. Hashes are kept in primitive arrays: every
+ * kept line of every page is taken apart, and boxed longs in a HashSet cost more than the rest.
  */
 final class WordRuns {
 
   static final int WORDS = 4;
 
-  private WordRuns() {}
+  private final long[] window = new long[WORDS];
+  private long[] runs = new long[64];
+  private int size;
 
-  /** Adds the hashes of the runs of {@code text}, in order, to {@code out}. */
-  static void of(String text, List<Long> out) {
-    long[] window = new long[WORDS];
+  /** Takes {@code text} apart, in place of the text taken before. */
+  void of(String text) {
+    size = 0;
     int words = 0;
     int i = 0;
     int n = text.length();
@@ -38,15 +41,31 @@ final class WordRuns {
       window[words % WORDS] = h;
       words++;
       if (words >= WORDS) {
-        out.add(hash(window, words));
+        add(hash(words));
       }
     }
     if (words > 0 && words < WORDS) {
-      out.add(hash(window, words));
+      add(hash(words));
     }
   }
 
-  private static long hash(long[] window, int words) {
+  /** The runs of the text taken apart last. */
+  int size() {
+    return size;
+  }
+
+  long get(int i) {
+    return runs[i];
+  }
+
+  private void add(long run) {
+    if (size == runs.length) {
+      runs = Arrays.copyOf(runs, size * 2);
+    }
+    runs[size++] = run;
+  }
+
+  private long hash(int words) {
     int count = Math.min(words, WORDS);
     long h = count;
     for (int k = words - count; k < words; k++) {
@@ -57,5 +76,64 @@ final class WordRuns {
 
   private static boolean isWordChar(int c) {
     return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /** A set of run hashes: open addressing over a long array (0 marks a free slot). */
+  static final class Set {
+    private long[] slots = new long[256];
+    private int count;
+    private boolean hasZero;
+
+    boolean contains(long run) {
+      if (run == 0) {
+        return hasZero;
+      }
+      int mask = slots.length - 1;
+      for (int i = mix(run) & mask; ; i = (i + 1) & mask) {
+        if (slots[i] == run) {
+          return true;
+        }
+        if (slots[i] == 0) {
+          return false;
+        }
+      }
+    }
+
+    void add(long run) {
+      if (run == 0) {
+        hasZero = true;
+        return;
+      }
+      if (2 * (count + 1) > slots.length) {
+        grow();
+      }
+      int mask = slots.length - 1;
+      for (int i = mix(run) & mask; ; i = (i + 1) & mask) {
+        if (slots[i] == run) {
+          return;
+        }
+        if (slots[i] == 0) {
+          slots[i] = run;
+          count++;
+          return;
+        }
+      }
+    }
+
+    private void grow() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      count = 0;
+      for (long run : old) {
+        if (run != 0) {
+          add(run);
+        }
+      }
+    }
+
+    private static int mix(long run) {
+      long h = run * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
+    }
   }
 }
