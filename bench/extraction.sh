@@ -19,7 +19,7 @@ what=${1:-all}
 [[ $# -gt 0 ]] && shift
 
 if [[ $what == aeb ]]; then
-  exec python3 bench/aeb.py "${GAZETTE_AEB:-../article-extraction-benchmark}"
+  exec python3 bench/aeb.py ${GAZETTE_AEB:+"$GAZETTE_AEB"}
 fi
 if [[ ! -d $pages ]]; then
   python3 "$eval_dir/score.py" --unpack "$pages" >&2

@@ -39,15 +39,11 @@ final class Boilerplate {
           + " related* relate recommend* breadcrumb breadcrumbs crumb crumbs footer foot"
           + " sidebar side aside hot hotnews hotlist hots popular trending nav navbar"
           + " navigation menu toolbar subscribe newsletter login signup copyright pager"
-          + " prev previous next"
           + " pagination byline author"
           // consent banners, pop-ups, calls to action and widgets
           + " cookie cookies consent gdpr modal popup overlay lightbox dialog notice alert"
           + " paywall* regwall"
           + " donate donation cta rating ratings widget widgets"
-          // a breaking-news bar above the story: other stories' headlines and first lines ("ticker"
-          // names stock symbols in a story's table as often as a news ticker)
-          + " breaking"
           // boxes set into the story: facts around it, a call-out, a teaser breaking the text
           + " infobox textbox callout breaker";
 
@@ -175,7 +171,7 @@ final class Boilerplate {
     if ((keepHeader ? TAGS_KEEPING_HEADER : TAGS).contains(tag)) {
       return !(WRAPPING_TAGS.contains(tag) && (holdsStory(e) || holdsProse(e)));
     }
-    if (headedAsRelated(e)) {
+    if (headedAsRelated(e) || isNewsBar(e)) {
       return true;
     }
     if (readComments && COMMENT_WORDS.inNames(e)) {
@@ -191,18 +187,59 @@ final class Boilerplate {
   /**
    * True for a box that opens with a heading of other stories ("You may also like", "Você pode
    * gostar...", "Auch interessant"; {@link ClosingCalls#isRelatedLabel}) and holds neither the
-   * page's h1 nor its article body: the teasers under such a heading can be whole paragraphs
-   * without a link, which nothing else tells from the story's.
+   * page's h1 nor its article body, nor most of the page's text unless the story was told before
+   * it: the teasers under such a heading can be whole paragraphs without a link, which nothing
+   * else tells from the story's. Not for listings: a front page's column under "Latest news" is
+   * its items.
    */
   private boolean headedAsRelated(Element e) {
+    if (share == null) {
+      return false; // the listing reader's chrome: a column of items under "Latest news" stays
+    }
     Element first = e.firstElementChild();
     if (first == null || !isHeading(first.normalName())
         || (share != null ? share.textWeight(first) : first.text().length())
             > RELATED_HEADING_WEIGHT) {
       return false;
     }
-    return ClosingCalls.isRelatedLabel(first.text()) && !storyHolders(e).contains(e);
+    return ClosingCalls.isRelatedLabel(first.text()) && !storyHolders(e).contains(e)
+        && (!holdsStory(e) || followsTheStory(e));
   }
+
+  /** A story told: a few paragraphs (about 100 words). */
+  private static final int TOLD_STORY_WEIGHT = 500;
+
+  /**
+   * True if a sibling before the box holds the page's h1 or article body and a story's text
+   * ({@value #TOLD_STORY_WEIGHT} weight): the story was told before it, so the box's teasers are
+   * other stories however much text they hold. A box after a bare site-name h1 (a header) is not
+   * told after a story.
+   */
+  private boolean followsTheStory(Element e) {
+    for (Element s = e.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+      if (storyHolders(s).contains(s) && share.textWeight(s) >= TOLD_STORY_WEIGHT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Names of a breaking-news bar above the story: other stories' headlines and first lines. Not
+   * a noise word: sites name their story's own container {@code breaking-news} too.
+   */
+  private static final NameWords NEWS_BAR_WORDS = NameWords.of("breaking");
+
+  /**
+   * True for a bar named as breaking news that holds no paragraph (headlines and excerpts in
+   * list items and spans) and not the story: a story container so named holds paragraphs.
+   */
+  private boolean isNewsBar(Element e) {
+    return share != null && NEWS_BAR_WORDS.inNames(e) && !holdsStory(e)
+        && !storyHolders(e).contains(e) && e.selectFirst(PARAGRAPHS) == null;
+  }
+
+  private static final Evaluator PARAGRAPHS = PageElements.selector("p");
 
   /** A related box's heading is a few words. */
   private static final int RELATED_HEADING_WEIGHT = 60;
@@ -215,7 +252,8 @@ final class Boilerplate {
    */
   private boolean wrapsQuote(Element e) {
     if (share == null || e.normalName().equals("blockquote")
-        || (page != null && page.withTag("blockquote").isEmpty())) {
+        || (page != null && page.withTag("blockquote").isEmpty())
+        || PROSE_CHROME_WORDS.inNames(e) || COMMENT_WORDS.inNames(e)) {
       return false; // most pages quote nothing: no search under every chrome-named block
     }
     int text = share.textWeight(e);
@@ -238,22 +276,34 @@ final class Boilerplate {
   /**
    * True for a microdata value ({@code itemprop}) other than the story's text in a block a
    * browser does not show: the copy of the article some pages keep for search engines prints its
-   * URLs, keywords, dates and publisher as text. The copy's story text stays (on some pages it
-   * is the only whole copy; a repeated one is dropped as a repeat).
+   * URLs, keywords, dates and publisher as text. The copy's story text stays, and so does a
+   * value holding it (a hidden {@code mainEntity} with its {@code articleBody}): on some pages
+   * it is the only whole copy; a repeated one is dropped as a repeat.
    */
   private static boolean hiddenMetadata(Element e) {
     String property = e.attr("itemprop");
     if (property.isEmpty() || STORY_PROPERTIES.contains(property.toLowerCase(Locale.ROOT))) {
       return false;
     }
-    for (Element p = e; p != null && (p.hasAttr("itemprop") || p.hasAttr("itemscope"));
-        p = p.parent()) {
-      if (hidden(p)) {
+    // up the microdata around it, and the plain wrapper right above (display:none on a div
+    // around the itemscope), not further: a page hidden whole until its script runs is shown
+    Element p = e;
+    while (p != null && (p.hasAttr("itemprop") || p.hasAttr("itemscope")) && !hidden(p)) {
+      p = p.parent();
+    }
+    return p != null && hidden(p) && !holdsStoryProperty(e);
+  }
+
+  /** True if an element inside {@code e} is a story property ({@link #STORY_PROPERTIES}). */
+  private static boolean holdsStoryProperty(Element e) {
+    for (Element d : e.getAllElements()) {
+      if (d != e && STORY_PROPERTIES.contains(d.attr("itemprop").toLowerCase(Locale.ROOT))) {
         return true;
       }
     }
     return false;
   }
+
 
   /**
    * True for an element a browser does not show: the {@code hidden} attribute, or an inline
@@ -267,7 +317,7 @@ final class Boilerplate {
     if (style.isEmpty()) {
       return false;
     }
-    String compact = style.replace(" ", "").toLowerCase(Locale.ROOT);
+    String compact = style.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     return compact.contains("display:none") || compact.contains("visibility:hidden");
   }
 

@@ -27,14 +27,15 @@ final class ClosingCalls {
       "suscr[ií]base", "do subskrypcji",
       "abonnier(?:en sie|e|t) (?:uns|unseren|jetzt)", "jetzt abonnieren",
       "(?:unseren?|our|nuestra|nuestro|notre|la nostra)\\s\\S*newsletter",
-      "sign up (?:here|now|today)", "sign up for .{0,40}\\b(?:today|now)\\b",
+      "sign up (?:here|now|today)", "(?:^|[.!?] )sign up for .{0,40}\\b(?:today|now)\\b",
       "sign up for (?:the |our |a )?(?:free )?(?:daily |weekly )?newsletter",
       "delivered (?:straight |right )?to your inbox",
       "(?:müssen|musst) (?:sie |du )?(?:sich|dich) .{0,20}einloggen", "nicht eingeloggt",
       "log in for immediate access", "log in to (?:read|continue)",
       // follow us, our apps and channels
-      "follow (?:us|\\S+(?: \\S+){0,5}) on (?:twitter|facebook|instagram|x|linkedin|tiktok"
-          + "|youtube)\\b",
+      "\\bfollow us on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\\b",
+      "(?:^|[.!?] )follow \\S+(?: \\S+){0,5} on (?:twitter|facebook|instagram|x|linkedin"
+          + "|tiktok|youtube)\\b",
       "we(?:'|’)d (?:like|love) to hear (?:from you|what you think)",
       "folg(?:e|t) uns", "seguir a \\w+ en (?:facebook|twitter|instagram|x)\\b", "síguenos",
       "download our .{0,40}\\bapps?\\b", "download .{0,40}\\bapps? (?:for|für|on) ",

@@ -114,7 +114,7 @@ final class ContentFinder {
           && !LabeledLines.isMetaLine(line.text, zone)
           && !isByline(line)
           && !isCredit(line)
-          && !isSlotNotice(line)
+          && !(isSlotNotice(line) && !line.heading)
           && !headsLinks(lines, i)
           && !(line.outside && isFragment(line))
           && !isTeaserSummary(lines, i);
@@ -189,7 +189,7 @@ final class ContentFinder {
 
   /**
    * Length from which a line given twice in a row is given once: a sentence, not a table's
-   * number or a label, which may well repeat.
+   * number or a label, which may well repeat (list and table items are never merged).
    */
   private static final int MIN_TWICE = 40;
 
@@ -212,7 +212,7 @@ final class ContentFinder {
         continue;
       }
       String text = lines.get(i).text;
-      if (text.length() >= MIN_TWICE && text.equals(previous)) {
+      if (text.length() >= MIN_TWICE && !lines.get(i).structured && text.equals(previous)) {
         keep[i] = false; // the same sentence twice in a row: a template printed its summary twice
         continue;
       }
@@ -597,22 +597,18 @@ final class ContentFinder {
   private static final int MAX_CAPTION_WEIGHT = 100;
 
   /**
-   * True for an image's caption or credit that no class name marks as one ({@link #isCaption}
-   * skips those): a short line that starts with a credit label or a copyright sign, ends with
-   * one in brackets, has one after a bar, or is a caption's short sentence followed by one. Editors type them as
-   * paragraphs below the image, so they sit inside the story's container.
-   */
-  /**
    * The label an ad slot leaves in the text ("Advertisement", "Anzeige", "广告"), and the notice
    * a widget prints for readers without scripts ("This slideshow requires JavaScript."): a line
-   * that is only one of them is never the story's, wherever it stands.
+   * that is only one of them is never the story's, wherever it stands, unless it is a heading
+   * (a report's section "Advertising").
    */
   private static final Pattern SLOT_NOTICE = Pattern.compile(
       "^(?:advert|advertisement|advertising|anzeige|werbung|publicidad|publicidade|publicit[ée]"
           + "|pubblicit[àa]|reklama|广告|廣告|広告"
           + "|(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this|the) ad(?:vert"
           + "(?:isement)?)?)?"
-          + "|.{0,40}\\b(?:requires|needs) javascript|(?:please )?enable javascript.{0,40})"
+          + "|.{0,40}\\b(?:requires|needs) javascript"
+          + "|(?:please )?enable javascript(?: (?:to|in your browser).{0,40})?)"
           + "[\\s.:!\\-–—]*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -624,6 +620,12 @@ final class ContentFinder {
     return line.text.length() <= MAX_SLOT_NOTICE && SLOT_NOTICE.matcher(line.text).lookingAt();
   }
 
+  /**
+   * True for an image's caption or credit that no class name marks as one ({@link #isCaption}
+   * skips those): a short line that starts with a credit label or a copyright sign, ends with
+   * one in brackets, has one after a bar, or is a caption's short sentence followed by one.
+   * Editors type them as paragraphs below the image, so they sit inside the story's container.
+   */
   private static boolean isCredit(Line line) {
     // every credit has a colon or a copyright sign: most lines are passed over without the regex
     String text = line.text;
@@ -769,8 +771,9 @@ final class ContentFinder {
   }
 
   /**
-   * Class and id words of a subheading set in a {@code <div>}, {@code <p>} or {@code <span>}
-   * rather than an h2 or h3 ({@code pf_subheadline}, {@code article-crosshead}, {@code zwischentitel}).
+   * Class and id words of a subheading set in a {@code <div>} or {@code <p>} rather than an h2
+   * or h3 ({@code pf_subheadline}, {@code article-crosshead}, {@code zwischentitel}); a
+   * {@code <span>} ends no line, so it cannot head one.
    */
   private static final NameWords SUBHEADING_WORDS =
       NameWords.of("subhead subheads subheadline subheading crosshead zwischentitel intertitre"
@@ -782,8 +785,7 @@ final class ContentFinder {
    */
   private static boolean isNamedSubheading(Element e) {
     String tag = e.normalName();
-    return (tag.equals("div") || tag.equals("p") || tag.equals("span"))
-        && SUBHEADING_WORDS.inNames(e);
+    return (tag.equals("div") || tag.equals("p")) && SUBHEADING_WORDS.inNames(e);
   }
 
   /** Items of lists and tables: short lines there are facts (ingredients, prices), not labels. */
@@ -975,6 +977,13 @@ final class ContentFinder {
   private static final NameWords IMAGE_WORDS =
       NameWords.of("image img photo picture figure foto bild");
 
+  /**
+   * Words of a block of text that carries an image beside it ({@code text-block with-image},
+   * {@code story has-photo}): its text is the story's, not a caption.
+   */
+  private static final NameWords TEXT_BLOCK_WORDS =
+      NameWords.of("with has text body content article story entry post");
+
   /** An image box's text is a caption: a sentence or two. */
   private static final int MAX_IMAGE_BOX_WEIGHT = 400;
 
@@ -990,7 +999,8 @@ final class ContentFinder {
    * teaser's or the headline's, and its text is no caption.
    */
   private boolean isImageBox(Element e) {
-    return IMAGE_WORDS.inNames(e) && share.textWeight(e) <= MAX_IMAGE_BOX_WEIGHT
+    return IMAGE_WORDS.inNames(e) && !TEXT_BLOCK_WORDS.inNames(e)
+        && share.textWeight(e) <= MAX_IMAGE_BOX_WEIGHT
         && e.selectFirst(IMAGES) != null && e.selectFirst(HEADINGS) == null;
   }
 
@@ -1030,7 +1040,9 @@ final class ContentFinder {
         return false; // words of the sentence around a card
       }
     }
-    return e.select("a[href]").size() >= HOVER_CARD_LINKS;
+    // no plain word anywhere inside: a span wrapping the sentence's own spans (text pasted from
+    // an editor, with an emoji picture) holds words between its links
+    return share.plainWeight(e) == 0 && e.select("a[href]").size() >= HOVER_CARD_LINKS;
   }
 
   /**

@@ -127,10 +127,11 @@ final class LabeledLines {
 
   /**
    * A post's labelled fields as blogs print them in one line under the title: {@code 05/10/2018 -
-   * Publicado por: Clarissa Borba - Categoria: Saúde - Tags: ...}.
+   * Publicado por: Clarissa Borba - Categoria: Saúde - Tags: ...}. Each at the line's start or
+   * after a dash or bar: "Price tag: $2 million" inside a sentence is none.
    */
   private static final Pattern FIELD = Pattern.compile(
-      "(?:^|[\\s\\-–—|·•,])(?:(?:publicado|postado|escrito) por|(?:posted|published|written|filed)"
+      "(?:^|[\\-–—|·•]\\s*)(?:(?:publicado|postado|escrito) por|(?:posted|published|written|filed)"
           + " (?:by|under|in)|categor(?:ia|ias|y|ies|ie)|kategorie|tags?|schlagw(?:orte|örter)"
           + "|autor|author|seção|sección|section|rubrik|fonte|fuente)\\s*[:：]",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -453,15 +453,6 @@ class ContentRulesTest {
   }
 
   @Test
-  void dropsTheNextStorysTeaserUnderTheStory() {
-    String html = "<body><div id='__next'><article><h1>Council votes to rebuild the bridge</h1>"
-        + STORY + "<div class='grid-container next-prev'><p><a href='/next'>Next news</a></p>"
-        + "<p class='row-excerpt'>The most powerful hatchback to come out of the factory has a"
-        + " huge rear wing</p></div></article></div></body>";
-    assertThat(body(html)).endsWith("welcomed the news.").doesNotContain("rear wing");
-  }
-
-  @Test
   void keepsLinesTheStoryRepeatsOnPurpose() {
     // a meal plan gives the same meal on several days; a pull quote repeats a sentence
     String meal = "<p>Breakfast: one cup of oats, half a cup of blueberries, a spoon of honey and"
@@ -525,9 +516,9 @@ class ContentRulesTest {
     String teaser = "<article><p>Life asks us for optimism and courage, to hope for the best and"
         + " to make the best happen; pessimism only stiffens the smile and keeps everyone in"
         + " place, and what we need to learn is not to complain.</p></article>";
-    String html = "<body><article><h1>Council votes to rebuild the bridge</h1>" + STORY
-        + "</article><div class='postbox'><h3>Voc\u00ea pode gostar...</h3>" + teaser.repeat(4)
-        + "</div></body>";
+    String html = "<body><article><h1>Council votes to rebuild the bridge</h1>"
+        + STORY.repeat(3) + "</article><div class='postbox'><h3>Voc\u00ea pode gostar...</h3>"
+        + teaser.repeat(2) + "</div></body>";
     assertThat(body(html)).endsWith("welcomed the news.").doesNotContain("Life asks us");
   }
 
@@ -572,6 +563,82 @@ class ContentRulesTest {
   }
 
   @Test
+  void keepsAStoryWhoseContainerOrSectionOpensWithARelatedLookingHeading() {
+    // "Leia também" over an inline box, then the story, in the story's own container
+    String html = "<body><header><h1>The Courier</h1></header><div class='post'><h2>Council"
+        + " votes to rebuild the bridge</h2><div class='entry-content'><h3>Leia tamb\u00e9m</h3>"
+        + "<ul><li><a href='/x'>Other story</a></li></ul>" + STORY + "</div></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday").endsWith("welcomed the news.");
+  }
+
+  @Test
+  void keepsAStoryContainerNamedForBreakingNews() {
+    String card = "<div class='card'><a href='/o%d'>Other story number %d about the town</a><p>"
+        + "A short summary of the other story, with a few words more to read.</p></div>";
+    StringBuilder cards = new StringBuilder("<div class='more-stories'>");
+    for (int i = 1; i <= 6; i++) {
+      cards.append(card.formatted(i, i));
+    }
+    String html = "<body><div class='article-header'><h1>Council votes to rebuild the bridge</h1>"
+        + "</div><div class='story-body breaking-news'>" + STORY.repeat(2) + "</div>" + cards
+        + "</div></body>";
+    assertThat(body(html)).startsWith("The council voted on Tuesday")
+        .doesNotContain("A short summary");
+  }
+
+  @Test
+  void keepsTheStoryOfAHiddenMainEntity() {
+    String html = "<body><p>Short teaser of the story.</p><div itemprop='mainEntity' itemscope"
+        + " itemtype='http://schema.org/NewsArticle' style='display:none'>"
+        + "<div itemprop='articleBody'>" + STORY + "</div></div></body>";
+    assertThat(body(html)).contains("The council voted on Tuesday");
+  }
+
+  @Test
+  void keepsASectionHeadedAdvertisingAndAParagraphPastedInASpan() {
+    String pasted = "<p><span style='font-weight:400'><span>The mayor thanked </span><a"
+        + " href='/a'>Ann</a><span>, </span><a href='/b'>Bob</a><span> and </span><a"
+        + " href='/c'>Cy</a><span> for their long patience while the road was closed.</span>"
+        + "<img class='emoji' src='/e.png'></span></p>";
+    String html = "<body><div class='story'>" + STORY + "<h2>Advertising</h2><p>Revenue from"
+        + " advertising fell by a tenth, the company said in its report on Tuesday.</p>" + pasted
+        + "</div></body>";
+    assertThat(body(html)).contains("Advertising\n\nRevenue from advertising")
+        .endsWith("while the road was closed.");
+  }
+
+  @Test
+  void keepsATextBlockThatCarriesAnImage() {
+    String html = "<body><div class='story'>" + STORY + "<div class='text-block with-image'>"
+        + "<img src='/b.jpg'><p>The old bridge, built in 1902, carried some four thousand cars a"
+        + " day before the floods.</p></div></div></body>";
+    assertThat(body(html)).endsWith("before the floods.");
+  }
+
+  @Test
+  void keepsAListItemGivenTwice() {
+    String item = "<li>Closed for the public holiday, reopens the next morning</li>";
+    String html = "<body><div class='story'>" + STORY + "<ul>" + item + item + "</ul></div>"
+        + "</body>";
+    assertThat(body(html).split("Closed for the public holiday", -1)).hasSize(3);
+  }
+
+  @Test
+  void aListingColumnUnderLatestNewsKeepsItsItems() {
+    StringBuilder cards = new StringBuilder("<div class='col'><h2>Latest news</h2>");
+    for (int i = 1; i <= 6; i++) {
+      cards.append("<div class='card'><a href='/news/2024/05/0%d/story-%d'>Council story number"
+          .formatted(i, i)).append(i).append(" about the bridge</a><time datetime='2024-05-0")
+          .append(i).append("T10:00:00Z'>May ").append(i).append(", 2024</time></div>");
+    }
+    String html = "<body><div id='__next'>" + cards + "</div></div></body>";
+    Document doc = Jsoup.parse(html, URL);
+    ListingRecord listing = new PageExtractor().extractListing(doc,
+        new PageContext("example", URL, null, null, ZoneOffset.UTC, null));
+    assertThat(listing.items()).hasSize(6);
+  }
+
+  @Test
   void endsTheStoryBeforeItsClosingCallsToAction() {
     String html = "<body><div class='story'>" + STORY
         + "<p>Subscribe now to our print edition for the full story.</p>"
@@ -613,6 +680,10 @@ class ContentRulesTest {
         + " its way through three countries and a dozen banks.")).isFalse();
     assertThat(ClosingCalls.isCall("Residents who sign up for the scheme will get a new bin."))
         .isFalse();
+    assertThat(ClosingCalls.isCall("Residents can sign up for the new bus service now at the"
+        + " town hall.")).isFalse();
+    assertThat(ClosingCalls.isCall("Residents can follow the council's debate live on"
+        + " YouTube.")).isFalse();
     assertThat(ClosingCalls.isCall("x ".repeat(200) + "Subscribe now")).isFalse();
     assertThat(ClosingCalls.isCall("Readers wrote to the council about the bridge.")).isFalse();
     for (String storyLine : new String[] {
