@@ -310,10 +310,36 @@ final class Bylines {
     if ("author".equalsIgnoreCase(e.attr("rel")) || "author".equalsIgnoreCase(e.attr("itemprop"))) {
       return true;
     }
-    if (BYLINE_CLASS.matcher(e.className()).find() || BYLINE_CLASS.matcher(e.id()).find()) {
+    if (mayNameByline(e.className()) && BYLINE_CLASS.matcher(e.className()).find()
+        || mayNameByline(e.id()) && BYLINE_CLASS.matcher(e.id()).find()) {
       return true;
     }
-    return e.normalName().equals("a") && AUTHOR_PATH.matcher(e.attr("href")).find();
+    if (!e.normalName().equals("a")) {
+      return false;
+    }
+    String href = e.attr("href");
+    return mayBeAuthorPath(href) && AUTHOR_PATH.matcher(href).find();
+  }
+
+  /**
+   * False if {@link #BYLINE_CLASS} cannot match: none of its words is in the name. Nearly every
+   * element of a page is asked, and a substring test is much cheaper than the regex's walk.
+   */
+  private static boolean mayNameByline(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.contains("auth") || lower.contains("autor") || lower.contains("auteur")
+        || lower.contains("byline") || lower.contains("writer");
+  }
+
+  /** False if {@link #AUTHOR_PATH} cannot match: none of its folders is in the address. */
+  private static boolean mayBeAuthorPath(String href) {
+    String lower = href.toLowerCase(Locale.ROOT);
+    return lower.contains("/auth") || lower.contains("/autor") || lower.contains("/auteur")
+        || lower.contains("/journalist") || lower.contains("/profil/")
+        || lower.contains("/redakteur") || lower.contains("/mitarbeiter");
   }
 
   /**
