@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -276,11 +277,27 @@ final class Datelines {
           + "|publicado|publié|publicación|fecha)(?:\\s+(?:am|on|el|le|em))?\\s*:?\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** The words {@link #PUBLISHED_LABEL} starts with, to pass over most elements cheaply. */
-  private static final Pattern LABEL_WORD = Pattern.compile(
-      "veröffentlicht|erschienen|erstellt|publiziert|datum|published|posted|publicado|publié"
-          + "|publicación|fecha|date",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /**
+   * The words {@link #PUBLISHED_LABEL} starts with, to pass over most elements cheaply: every
+   * element's own text is asked, and substring tests of the lower-cased text cost a fraction of
+   * a case-insensitive regex's walk.
+   */
+  private static final List<String> LABEL_WORDS = List.of("veröffentlicht", "erschienen",
+      "erstellt", "publiziert", "datum", "published", "posted", "publicado", "publié",
+      "publicación", "fecha", "date");
+
+  private static boolean hasLabelWord(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String word : LABEL_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * A bare {@code Date:} labels the publication only as the line's first word: after other
@@ -296,7 +313,7 @@ final class Datelines {
   private static Optional<OffsetDateTime> labelled(PageElements page, Boilerplate chrome,
       ZoneId zone) {
     for (Element e : page.all()) {
-      if (!PageElements.mayHaveOwnText(e) || !LABEL_WORD.matcher(e.ownText()).find()) {
+      if (!PageElements.mayHaveOwnText(e) || !hasLabelWord(e.ownText())) {
         continue;
       }
       Element line = e.text().length() < MAX_DATELINE && e.parent() != null
