@@ -64,8 +64,24 @@ class RandomKillIT {
             checked.jsonLines(), checked.articles(), result.elapsed().toMillis() / 1000.0);
       } catch (AssertionError e) {
         throw new AssertionError("seed " + seed + " (-Dgazette.kill.seed=" + seed + "): "
-            + e.getMessage() + "\nlog: " + tmp.resolve("logs/gazette.log"), e);
+            + e.getMessage() + "\nlog: " + tmp.resolve("logs/gazette.log")
+            + warnings(tmp.resolve("logs/gazette.log")), e);
       }
+    }
+  }
+
+  /**
+   * The log's warnings and errors (the last 40), for the failure message: the test's folder,
+   * log included, is deleted when it ends, and a kill's effects cannot be replayed exactly.
+   */
+  private static String warnings(Path log) {
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+      List<String> found = lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+          .toList();
+      return "\n" + String.join("\n", found.subList(Math.max(0, found.size() - 40),
+          found.size()));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "\n(log unreadable: " + e.getMessage() + ")";
     }
   }
 }
