@@ -198,8 +198,7 @@ final class Boilerplate {
     }
     Element first = e.firstElementChild();
     if (first == null || !isHeading(first.normalName())
-        || (share != null ? share.textWeight(first) : first.text().length())
-            > RELATED_HEADING_WEIGHT) {
+        || share.textWeight(first) > RELATED_HEADING_WEIGHT) {
       return false;
     }
     return ClosingCalls.isRelatedLabel(first.text()) && !storyHolders(e).contains(e)
