@@ -77,6 +77,10 @@ final class Boilerplate {
   private final TextShare share;
   private final PageElements page;
   private final Map<Element, Boolean> cache = new IdentityHashMap<>();
+  // the element last asked about and the bits of the name sets its names match: the questions
+  // about one element come together, and each set asked would look its names up again
+  private Element named;
+  private long namedBits;
   // the elements holding an h1 or an article body, and the tree they were found in
   private Set<Element> storyHolders;
   private Node storyRoot;
@@ -141,8 +145,8 @@ final class Boilerplate {
 
   /** True if the element's class or id names chrome for this reading. */
   private boolean namedChrome(Element e) {
-    return NOISE_WORDS.inNames(e)
-        || (!keepHeader && TEASER_WORDS.inNames(e) && linksOut(e) && !isDescription(e));
+    return NOISE_WORDS.in(names(e))
+        || (!keepHeader && TEASER_WORDS.in(names(e)) && linksOut(e) && !isDescription(e));
   }
 
   /**
@@ -174,14 +178,14 @@ final class Boilerplate {
     if (headedAsRelated(e) || isNewsBar(e)) {
       return true;
     }
-    if (readComments && COMMENT_WORDS.inNames(e)) {
+    if (readComments && COMMENT_WORDS.in(names(e))) {
       return false; // the page's text is its comments: see readingComments
     }
     // a heading's names say what it heads or anchor it (widget-title, nav_section_2): the block
     // it heads is judged by its own names, and a heading over nothing kept is dropped later
     return namedChrome(e) && !isHeading(tag) && !mayHoldStory(e) && !holdsStory(e)
         && !holdsProse(e) && !wrapsQuote(e)
-        && !(keepHeader && BYLINE_WORDS.inNames(e));
+        && !(keepHeader && BYLINE_WORDS.in(names(e)));
   }
 
   /**
@@ -234,7 +238,7 @@ final class Boilerplate {
    * list items and spans) and not the story: a story container so named holds paragraphs.
    */
   private boolean isNewsBar(Element e) {
-    return share != null && NEWS_BAR_WORDS.inNames(e) && !holdsStory(e)
+    return share != null && NEWS_BAR_WORDS.in(names(e)) && !holdsStory(e)
         && !storyHolders(e).contains(e) && e.selectFirst(PARAGRAPHS) == null;
   }
 
@@ -252,7 +256,7 @@ final class Boilerplate {
   private boolean wrapsQuote(Element e) {
     if (share == null || e.normalName().equals("blockquote")
         || (page != null && page.withTag("blockquote").isEmpty())
-        || PROSE_CHROME_WORDS.inNames(e) || COMMENT_WORDS.inNames(e)) {
+        || PROSE_CHROME_WORDS.in(names(e)) || COMMENT_WORDS.in(names(e))) {
       return false; // most pages quote nothing: no search under every chrome-named block
     }
     int text = share.textWeight(e);
@@ -342,7 +346,7 @@ final class Boilerplate {
    * {@link #PROSE_CHROME_WORDS} stay chrome.
    */
   private boolean holdsProse(Element e) {
-    if (share == null || COMMENT_WORDS.inNames(e) || PROSE_CHROME_WORDS.inNames(e)) {
+    if (share == null || COMMENT_WORDS.in(names(e)) || PROSE_CHROME_WORDS.in(names(e))) {
       return false;
     }
     int w = share.textWeight(e);
@@ -354,8 +358,8 @@ final class Boilerplate {
    * box.
    */
   private boolean holdsStory(Element e) {
-    return share != null && share.holdsMost(e) && !COMMENT_WORDS.inNames(e)
-        && !CONSENT_WORDS.inNames(e);
+    return share != null && share.holdsMost(e) && !COMMENT_WORDS.in(names(e))
+        && !CONSENT_WORDS.in(names(e));
   }
 
   /**
@@ -375,6 +379,15 @@ final class Boilerplate {
   /** True if a word of the class or id names chrome. */
   static boolean hasNoiseName(Element e) {
     return NOISE_WORDS.inNames(e);
+  }
+
+  /** The bits of the name sets the element's names match ({@link NameWords#names}). */
+  private long names(Element e) {
+    if (e != named) {
+      namedBits = NameWords.names(e);
+      named = e;
+    }
+    return namedBits;
   }
 
   /**

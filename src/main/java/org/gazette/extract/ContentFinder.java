@@ -969,8 +969,9 @@ final class ContentFinder {
    * under the headline is the story's lead.
    */
   private boolean isCaption(Element e) {
-    return (CAPTION_WORDS.inNames(e)
-        && !(isHeading(e) && share.textWeight(e) > MAX_CREDIT_WEIGHT)) || isImageBox(e);
+    long names = NameWords.names(e);
+    return (CAPTION_WORDS.in(names)
+        && !(isHeading(e) && share.textWeight(e) > MAX_CREDIT_WEIGHT)) || isImageBox(e, names);
   }
 
   /** Class and id words of a box that shows an image, with its caption under it. */
@@ -998,8 +999,8 @@ final class ContentFinder {
    * available by NASA, ..."), with no class of its own to say so. A box with a heading is a
    * teaser's or the headline's, and its text is no caption.
    */
-  private boolean isImageBox(Element e) {
-    return IMAGE_WORDS.inNames(e) && !TEXT_BLOCK_WORDS.inNames(e)
+  private boolean isImageBox(Element e, long names) {
+    return IMAGE_WORDS.in(names) && !TEXT_BLOCK_WORDS.in(names)
         && share.textWeight(e) <= MAX_IMAGE_BOX_WEIGHT
         && e.selectFirst(IMAGES) != null && e.selectFirst(HEADINGS) == null;
   }

@@ -41,4 +41,22 @@ class NameWordsTest {
     assertThat(WORDS.inNames(new Element("div").attr("class", "x").attr("id", "Ad"))).isTrue();
     assertThat(WORDS.inNames(new Element("p"))).isFalse();
   }
+
+  @Test
+  void setsShareOneLookupOfTheNamesAndAnswerEachForItself() {
+    NameWords hot = NameWords.of("hot");
+    NameWords news = NameWords.of("news* story");
+    Element e = new Element("div").attr("class", "hot-box").attr("id", "newsList");
+    long names = NameWords.names(e);
+    assertThat(WORDS.in(names)).isTrue();
+    assertThat(hot.in(names)).isTrue();
+    assertThat(news.in(names)).isTrue();
+    // names looked up before a set was made are looked up again for it
+    long before = NameWords.names(new Element("div").attr("class", "latest"));
+    NameWords latest = NameWords.of("latest");
+    assertThat(latest.in(before)).isFalse();
+    assertThat(latest.inNames(new Element("div").attr("class", "latest"))).isTrue();
+    assertThat(hot.inNames("story")).isFalse();
+    assertThat(news.inNames("story")).isTrue();
+  }
 }
