@@ -180,9 +180,8 @@ public final class PageAnalysis {
       for (Element e : body == null ? List.<Element>of() : elements().subtree(body)) {
         // a weight over three times the limit means more characters than the limit: skips the
         // text of big blocks (each character weighs at most 3)
-        if (!share().mayHoldColon(e) || !PageElements.mayHaveOwnText(e)
-            || share().textWeight(e) > 3 * MAX_LABELLED_LINE
-            || e.ownText().isBlank() || chromeKeepingHeader().skipped(e)) {
+        if (!share().mayHoldColon(e) || !PageElements.hasOwnText(e)
+            || share().textWeight(e) > 3 * MAX_LABELLED_LINE || chromeKeepingHeader().skipped(e)) {
           continue;
         }
         String text = e.text();
@@ -208,8 +207,7 @@ public final class PageAnalysis {
       bylineLines = new ArrayList<>();
       Element body = PageMeta.body(doc);
       for (Element e : body == null ? List.<Element>of() : elements().subtree(body)) {
-        if (!PageElements.mayHaveOwnText(e) || e.ownText().isBlank()
-            || share().textWeight(e) > 3 * MAX_BYLINE_LINE) {
+        if (!PageElements.hasOwnText(e) || share().textWeight(e) > 3 * MAX_BYLINE_LINE) {
           continue;
         }
         String text = TextNormalizer.normalize(e.text());

@@ -226,6 +226,32 @@ final class PageElements {
   }
 
   /**
+   * The answer of {@code !e.ownText().isBlank()} without building the text: true if an own text
+   * node holds a character that jsoup's normalising neither folds to a space (white space, the
+   * no-break space) nor drops (the zero-width space, the soft hyphen), nor {@code trim} nor
+   * {@link String#isBlank} takes for blank. Asked of every element by the line readers.
+   */
+  static boolean hasOwnText(Element e) {
+    for (int i = 0; i < e.childNodeSize(); i++) {
+      if (e.childNode(i) instanceof TextNode t && hasText(t.getWholeText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > ' ' && c != '\u00a0' && c != '\u200b' && c != '\u00ad'
+          && !Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The first meta tag with a non-blank {@code content} named, by {@code property}, {@code name}
    * or {@code itemprop}, ignoring case, trying the names in turn.
    */
