@@ -106,6 +106,11 @@ class DatelinesTest {
         .isEqualTo("2021-11-19T00:00:00+01:00");
     // an update label is not a publication label, though it ends in "date"
     assertThat(published("", "", "", "<p>Update: 19.11.2021</p>")).isNull();
+    // labels in capitals, the umlaut's too, and a label in a text node after a link
+    assertThat(published("", "", "", "<p>VERÖFFENTLICHT AM: 01.11.2023</p>"))
+        .isEqualTo("2023-11-01T00:00:00+01:00");
+    assertThat(published("", "", "", "<p><a href=/a>Politik</a> | Published on: 03.02.2022</p>"))
+        .isEqualTo("2022-02-03T00:00:00+01:00");
   }
 
   @Test

@@ -79,4 +79,14 @@ class PageElementsTest {
           .as(name).isEqualTo(expected);
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<p>text</p>", "<p> \n\t </p>", "<p>\u00a0&nbsp;</p>",
+      "<p>\u200b\u00ad</p>", "<p>\u3000\u2003</p>", "<p>\u0001</p>", "<p><b>bold</b></p>",
+      "<p> <b>bold</b> x</p>", "<p><br></p>", "<p>\u00a0<br>\u00a0y</p>", "<p>中</p>",
+      "<p>\u200bz</p>", "<p><!-- c --></p>"})
+  void tellsOwnTextAsOwnTextDoes(String html) {
+    Element p = Jsoup.parse(html).selectFirst("p");
+    assertThat(PageElements.hasOwnText(p)).as(html).isEqualTo(!p.ownText().isBlank());
+  }
 }
