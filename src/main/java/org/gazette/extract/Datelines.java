@@ -339,8 +339,11 @@ final class Datelines {
       if (letter < 0 || letter >= 26) {
         continue;
       }
+      // the second letter, ASCII in every word, tested by hand first: regionMatches ignoring
+      // case is dear where the text is not Latin-1, and most first letters start other words
+      int second = i + 1 < text.length() ? text.charAt(i + 1) | 0x20 : 0;
       for (String word : LABEL_WORDS[letter]) {
-        if (text.regionMatches(true, i, word, 0, word.length())) {
+        if (second == word.charAt(1) && text.regionMatches(true, i, word, 0, word.length())) {
           return true;
         }
       }
