@@ -174,7 +174,7 @@ final class Datelines {
     int start = Math.max(0, page.indexOf(title));
     int end = storyEnd(page, title, container);
     Optional<OffsetDateTime> elsewhere = Optional.empty();
-    for (Element e : page.selectAttributed(MARKED)) {
+    for (Element e : page.selectAttributed(MARKED, Datelines::mayBeMarked)) {
       if (e.normalName().equals("meta") || (!e.normalName().equals("time") && chrome.skipped(e))) {
         continue; // meta tags were read; a teaser's marked date is another story's
       }
@@ -190,6 +190,16 @@ final class Datelines {
       elsewhere = elsewhere.or(() -> t);
     }
     return elsewhere;
+  }
+
+  /**
+   * True for an element {@link #MARKED} may match: every alternative needs an {@code itemprop},
+   * a {@code pubdate} or the class {@code published}. Told by its attributes, so the selector's
+   * alternatives run on few of the page's elements.
+   */
+  private static boolean mayBeMarked(Element e) {
+    return e.hasAttr("itemprop") || e.hasAttr("pubdate")
+        || e.attr("class").toLowerCase(Locale.ROOT).contains("published");
   }
 
   /** Where the story ends in {@link PageElements#all}: the body's end, else a window on. */
