@@ -363,6 +363,19 @@ final class Bylines {
           + "|By|BY|by|Von|VON|von|Par|PAR|Por|POR|Door|Text\\s*:|Texto\\s*:|Autor(?:in|en)?\\s*:?"
           + "|Author\\s*:|Auteur\\s*:)\\s*\\p{Lu}");
 
+  /** The letters {@link #PRINTED}'s prefixes start with. */
+  private static final String PRINTED_FIRST = "TGVWPSBbvDA";
+
+  /**
+   * False if the element's text surely does not start as {@link #PRINTED} needs: its first
+   * visible character (normalizing neither adds nor changes it into one of these letters) is not
+   * the first letter of a byline's prefix. Told without building the text, for every line.
+   */
+  static boolean mayStartByline(Element e) {
+    char first = PageElements.firstVisibleChar(e);
+    return first != 0 && PRINTED_FIRST.indexOf(first) >= 0;
+  }
+
   /** True if the line starts as a printed byline does: "Von Jane", "By Jane", "Text: Jane". */
   static boolean startsLikeByline(String line) {
     return PRINTED.matcher(line).find();

@@ -207,7 +207,8 @@ public final class PageAnalysis {
       bylineLines = new ArrayList<>();
       Element body = PageMeta.body(doc);
       for (Element e : body == null ? List.<Element>of() : elements().subtree(body)) {
-        if (!PageElements.hasOwnText(e) || share().textWeight(e) > 3 * MAX_BYLINE_LINE) {
+        if (!PageElements.hasOwnText(e) || share().textWeight(e) > 3 * MAX_BYLINE_LINE
+            || !Bylines.mayStartByline(e)) {
           continue;
         }
         String text = TextNormalizer.normalize(e.text());

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
@@ -240,11 +241,42 @@ final class PageElements {
     return false;
   }
 
+  /**
+   * The first character of the element's text that is not blank, as {@link #hasOwnText} tells
+   * blank, found by walking its text nodes in document order; 0 if there is none. Stops at the
+   * first: most elements' text starts in their first node.
+   */
+  static char firstVisibleChar(Element e) {
+    Node n = e.firstChild();
+    while (n != null) {
+      if (n instanceof TextNode t) {
+        String text = t.getWholeText();
+        for (int i = 0; i < text.length(); i++) {
+          if (isVisible(text.charAt(i))) {
+            return text.charAt(i);
+          }
+        }
+      }
+      Node next = n.firstChild();
+      while (next == null && n != e) {
+        next = n.nextSibling();
+        if (next == null) {
+          n = n.parent();
+        }
+      }
+      n = next;
+    }
+    return 0;
+  }
+
+  private static boolean isVisible(char c) {
+    return c > ' ' && c != '\u00a0' && c != '\u200b' && c != '\u00ad'
+        && !Character.isWhitespace(c);
+  }
+
   private static boolean hasText(String text) {
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c > ' ' && c != '\u00a0' && c != '\u200b' && c != '\u00ad'
-          && !Character.isWhitespace(c)) {
+      if (isVisible(text.charAt(i))) {
         return true;
       }
     }

@@ -89,4 +89,15 @@ class PageElementsTest {
     Element p = Jsoup.parse(html).selectFirst("p");
     assertThat(PageElements.hasOwnText(p)).as(html).isEqualTo(!p.ownText().isBlank());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<p>By Jane</p>", "<p> \u00a0<b> </b><span>\u200bVon <a>Jo</a></span></p>",
+      "<p><br>\n Text: Al</p>", "<p><img><i></i>x</p>", "<p>\u3000中</p>", "<p> </p>",
+      "<p><!-- By -->Par</p>"})
+  void findsTheFirstCharacterOfTheText(String html) {
+    Element p = Jsoup.parse(html).selectFirst("p");
+    String text = TextNormalizer.normalize(p.text());
+    assertThat(PageElements.firstVisibleChar(p)).as(html)
+        .isEqualTo(text.isEmpty() ? (char) 0 : text.charAt(0));
+  }
 }
