@@ -384,7 +384,7 @@ final class Boilerplate {
   /** The bits of the name sets the element's names match ({@link NameWords#names}). */
   private long names(Element e) {
     if (e != named) {
-      namedBits = NameWords.names(e);
+      namedBits = page != null ? page.names(e) : NameWords.names(e);
       named = e;
     }
     return namedBits;

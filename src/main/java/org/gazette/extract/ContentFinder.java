@@ -969,7 +969,7 @@ final class ContentFinder {
    * under the headline is the story's lead.
    */
   private boolean isCaption(Element e) {
-    long names = NameWords.names(e);
+    long names = page.names(e);
     return (CAPTION_WORDS.in(names)
         && !(isHeading(e) && share.textWeight(e) > MAX_CREDIT_WEIGHT)) || isImageBox(e, names);
   }

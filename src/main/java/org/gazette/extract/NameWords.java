@@ -88,9 +88,19 @@ final class NameWords {
     return (names & bit) != 0;
   }
 
-  /** The bits of the sets a word of the element's class or id names matches. */
+  /**
+   * The bits of the sets a word of the element's class or id names matches, for {@link #in}.
+   * The top byte says how many sets had been made: a value kept for later is {@link #current}
+   * while no set has been made since.
+   */
   static long names(Element e) {
-    return mask(e.className()) | mask(e.id());
+    long sets = (long) vocabulary.sets << SETS_SHIFT;
+    return mask(e.className()) | mask(e.id()) | sets;
+  }
+
+  /** True if a value {@link #names} gave answers for every set made so far. */
+  static boolean current(long names) {
+    return (names >>> SETS_SHIFT) >= vocabulary.sets;
   }
 
   private static long mask(String names) {

@@ -32,6 +32,7 @@ final class PageElements {
   private final Map<Evaluator, List<Element>> selected = new IdentityHashMap<>();
   private List<Element> attributed;
   private Map<Element, Integer> positions;
+  private long[] names;
   private Map<String, List<Element>> metaTagsByName;
   private LinkResolver links;
 
@@ -199,6 +200,26 @@ final class PageElements {
     }
     Integer i = e == null ? null : positions.get(e);
     return i == null ? -1 : i;
+  }
+
+  /**
+   * {@link NameWords#names} of the element, kept per element: several readers of chrome ask
+   * about the same elements, and a lookup by position costs less than by the names' text.
+   */
+  long names(Element e) {
+    int i = indexOf(e);
+    if (i < 0) {
+      return NameWords.names(e);
+    }
+    if (names == null) {
+      names = new long[all.size()]; // 0: not known, as no value is current for no sets made
+    }
+    long known = names[i];
+    if (!NameWords.current(known)) {
+      known = NameWords.names(e);
+      names[i] = known;
+    }
+    return known;
   }
 
   /** The end (exclusive) of the element's subtree in {@link #all}: where the next one starts. */

@@ -53,8 +53,10 @@ class NameWordsTest {
     assertThat(news.in(names)).isTrue();
     // names looked up before a set was made are looked up again for it
     long before = NameWords.names(new Element("div").attr("class", "latest"));
+    assertThat(NameWords.current(before)).isTrue();
     NameWords latest = NameWords.of("latest");
     assertThat(latest.in(before)).isFalse();
+    assertThat(NameWords.current(before)).isFalse(); // a value kept from before is asked again
     assertThat(latest.inNames(new Element("div").attr("class", "latest"))).isTrue();
     assertThat(hot.inNames("story")).isFalse();
     assertThat(news.inNames("story")).isTrue();
