@@ -92,7 +92,7 @@ final class Datelines {
         header,
         () -> marked(page, from, container, chrome, zone, true),
         () -> named(page, share, chrome, zone),
-        () -> labelled(page, chrome, zone),
+        () -> labelled(page, share, chrome, zone),
         () -> lead(container, zone),
         () -> anyTime(page, chrome, zone),
         () -> titled(page, anchor, zone)));
@@ -389,10 +389,12 @@ final class Datelines {
    * A date printed right after a publication label ({@code Erschienen am: 01.11.2023}), anywhere
    * outside chrome: the label says what the date is wherever it stands, often below the story.
    */
-  private static Optional<OffsetDateTime> labelled(PageElements page, Boilerplate chrome,
-      ZoneId zone) {
+  private static Optional<OffsetDateTime> labelled(PageElements page, TextShare share,
+      Boilerplate chrome, ZoneId zone) {
     for (Element e : page.all()) {
-      if (!ownTextHasLabelWord(e)) {
+      // an element surely longer than a dateline is passed over unread: its line would be
+      // itself, too long; most of a page's text is in such paragraphs
+      if (share.minNormalizedLength(e) > MAX_DATELINE || !ownTextHasLabelWord(e)) {
         continue;
       }
       Element line = e.text().length() < MAX_DATELINE && e.parent() != null
