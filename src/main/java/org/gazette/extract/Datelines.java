@@ -514,8 +514,8 @@ final class Datelines {
     if (!PageElements.mayHaveOwnText(e) && e.childrenSize() > 3) {
       return Optional.empty(); // a block of blocks: its children are looked at in turn
     }
-    if (share.minNormalizedLength(e) > 3 * MAX_DATELINE) {
-      return Optional.empty(); // surely too long, told without copying a story's text
+    if (share.minNormalizedLength(e) > 3 * MAX_DATELINE || !share.mayHoldDate(e)) {
+      return Optional.empty(); // surely too long, or too few digits, told without its text
     }
     String text = e.text();
     if (text.length() > 3 * MAX_DATELINE) {
