@@ -18,6 +18,8 @@ import java.util.*;
  *
  * Arguments: the site's folder, every how many pages to take (10: 511 of 5,101), passes, whether
  * each pass parses the HTML too (false: pages parsed once, before), then the jars.
+ * {@code -Dab.other=true} records every page as {@code gazette extract} and ExtractionBench do
+ * (see {@code Harness}); the default records them as a crawl does.
  */
 public class AB {
   public static void main(String[] a) throws Exception {

@@ -19,6 +19,12 @@ public class Harness {
   static PageRecords records = new PageRecords("gazette");
   static SiteRules site = SiteRules.generic("synthetic", ZoneOffset.UTC);
   static List<byte[]> bodies = new ArrayList<>();
+  /**
+   * -Dab.other=true: a page neither an article nor a listing by its content is extracted as an
+   * article, as {@code gazette extract} and ExtractionBench do; false (the default): no record,
+   * as in a crawl.
+   */
+  static final boolean OTHER_AS_ARTICLE = Boolean.getBoolean("ab.other");
 
   public static void load(String dir, String base, int step, boolean keepDocs) throws Exception {
     Path root = Path.of(dir);
@@ -46,7 +52,7 @@ public class Harness {
     Instant at = Instant.parse("2026-11-27T12:00:00Z");
     for (int i = 0; i < urls.size(); i++) {
       PageRecords.Parsed p = parse ? records.parse(bodies.get(i), "text/html", List.of(), urls.get(i)) : docs.get(i);
-      Object r = records.record(p, urls.get(i), at, 200, null, site, false).record();
+      Object r = records.record(p, urls.get(i), at, 200, null, site, OTHER_AS_ARTICLE).record();
       if (r != null) sum += Arrays.hashCode(RecordJson.writeUtf8(r));
     }
     long cpu = mx.getCurrentThreadCpuTime() - t0;
