@@ -363,13 +363,14 @@ final class Bylines {
           + "|By|BY|by|Von|VON|von|Par|PAR|Por|POR|Door|Text\\s*:|Texto\\s*:|Autor(?:in|en)?\\s*:?"
           + "|Author\\s*:|Auteur\\s*:)\\s*\\p{Lu}");
 
-  /** The letters {@link #PRINTED}'s prefixes start with. */
-  private static final String PRINTED_FIRST = "TGVWPSBbvDA";
+  /** The letters {@link #PRINTED}'s prefixes start with (BylinesTest holds them to it). */
+  static final String PRINTED_FIRST = "TGVEWPSBbvDA";
 
   /**
-   * False if the element's text surely does not start as {@link #PRINTED} needs: its first
-   * visible character (normalizing neither adds nor changes it into one of these letters) is not
-   * the first letter of a byline's prefix. Told without building the text, for every line.
+   * False if the element's text surely does not start as {@link #PRINTED} needs: the first
+   * character normalizing keeps ({@link PageElements#firstVisibleChar}; it drops and folds
+   * characters but turns none into one of these letters) is not the first letter of a byline's
+   * prefix. Told without building the text, for every line.
    */
   static boolean mayStartByline(Element e) {
     char first = PageElements.firstVisibleChar(e);

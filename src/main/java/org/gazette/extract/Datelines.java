@@ -194,12 +194,15 @@ final class Datelines {
 
   /**
    * True for an element {@link #MARKED} may match: every alternative needs an {@code itemprop},
-   * a {@code pubdate} or the class {@code published}. Told by its attributes, so the selector's
-   * alternatives run on few of the page's elements.
+   * a {@code pubdate}, or the class {@code published} or {@code entry-date}. Told by its
+   * attributes, so the selector's alternatives run on few of the page's elements.
    */
   private static boolean mayBeMarked(Element e) {
-    return e.hasAttr("itemprop") || e.hasAttr("pubdate")
-        || e.attr("class").toLowerCase(Locale.ROOT).contains("published");
+    if (e.hasAttr("itemprop") || e.hasAttr("pubdate")) {
+      return true;
+    }
+    String names = e.attr("class").toLowerCase(Locale.ROOT);
+    return names.contains("published") || names.contains("entry-date");
   }
 
   /** Where the story ends in {@link PageElements#all}: the body's end, else a window on. */
@@ -330,16 +333,27 @@ final class Datelines {
   }
 
   /**
-   * True if one of the element's own text nodes holds a label word: asked of every element, so
-   * its text nodes are read as they are, without joining them into its own text.
+   * True if the element's own text holds a label word. Asked of every short element: one text
+   * node is read as it is, without building the own text; the own text is built where joining
+   * changes words (several text nodes, as around a comment, or a soft hyphen or zero-width
+   * space inside a word, which jsoup drops).
    */
   private static boolean ownTextHasLabelWord(Element e) {
+    TextNode only = null;
     for (int i = 0; i < e.childNodeSize(); i++) {
-      if (e.childNode(i) instanceof TextNode t && hasLabelWord(t.getWholeText())) {
-        return true;
+      if (e.childNode(i) instanceof TextNode t) {
+        if (only != null) {
+          return hasLabelWord(e.ownText());
+        }
+        only = t;
       }
     }
-    return false;
+    if (only == null) {
+      return false;
+    }
+    String text = only.getWholeText();
+    return text.indexOf('\u00ad') >= 0 || text.indexOf('\u200b') >= 0
+        ? hasLabelWord(e.ownText()) : hasLabelWord(text);
   }
 
   /** True if the text holds one of {@link #LABEL_WORDS}, in any case. */

@@ -263,9 +263,10 @@ final class PageElements {
   }
 
   /**
-   * The first character of the element's text that is not blank, as {@link #hasOwnText} tells
-   * blank, found by walking its text nodes in document order; 0 if there is none. Stops at the
-   * first: most elements' text starts in their first node.
+   * The first character of {@code TextNormalizer.normalize(e.text())}, found by walking the
+   * element's text nodes in document order past what jsoup and the normalizer drop or fold
+   * (blanks as {@link #hasOwnText} tells them, invisible characters, Unicode spaces); 0 if there
+   * is none. Stops at the first: most elements' text starts in their first node.
    */
   static char firstVisibleChar(Element e) {
     Node n = e.firstChild();
@@ -273,8 +274,9 @@ final class PageElements {
       if (n instanceof TextNode t) {
         String text = t.getWholeText();
         for (int i = 0; i < text.length(); i++) {
-          if (isVisible(text.charAt(i))) {
-            return text.charAt(i);
+          char c = text.charAt(i);
+          if (isVisible(c) && !TextNormalizer.isBlank(c)) {
+            return c;
           }
         }
       }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BylinesTest {
 
@@ -79,6 +81,20 @@ class BylinesTest {
     assertThat(Bylines.printed(List.of("Von hier aus geht es weiter", "Von David Hutzler, dpa")))
         .containsExactly("David Hutzler", "dpa");
     assertThat(Bylines.printed(List.of("By clicking here you agree to the terms"))).isEmpty();
+  }
+
+  /** Each prefix PRINTED reads, and blanks the normalizer drops before one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"Text von Jo", "Texte von Jo", "Geschrieben von Jo", "Verfasst von Jo",
+      "Eingestellt von Jo", "Written by Jo", "Posted by Jo", "Story by Jo", "Words by Jo",
+      "By Jo", "BY Jo", "by Jo", "Von Jo", "VON Jo", "von Jo", "Par Jo", "PAR Jo", "Por Jo",
+      "POR Jo", "Door Jo", "Text: Jo", "Texto: Jo", "Autor Jo", "Autorin: Jo", "Autoren: Jo",
+      "Author: Jo", "Auteur: Jo", "\uFEFFVon Jo", "\u2007\u202F\u0085By Jo",
+      "\u0080\u2060<b>Von</b> Jo"})
+  void everyPrintedPrefixPassesTheFirstCharacterTest(String line) {
+    Element p = Jsoup.parse("<p>" + line + "</p>").selectFirst("p");
+    assertThat(Bylines.startsLikeByline(TextNormalizer.normalize(p.text()))).as(line).isTrue();
+    assertThat(Bylines.mayStartByline(p)).as(line).isTrue();
   }
 
   @Test

@@ -57,6 +57,14 @@ class DatelinesTest {
   }
 
   @Test
+  void readsAnEntryDateTimeBeforeAnUpdateTimeNearTheTitle() {
+    // WordPress themes (Twenty Twelve to Fourteen) mark the post's time so, and nothing else
+    assertThat(published("", "", "<p>Aktualisiert: <time datetime=\"2013-05-03T09:00+02:00\">"
+        + "3. Mai</time></p><p><time class=\"entry-date\" datetime=\"2013-05-02T10:00+02:00\">"
+        + "2. Mai</time></p>")).isEqualTo("2013-05-02T10:00:00+02:00");
+  }
+
+  @Test
   void prefersTheStorysMarkedTimeToASidebarsBeforeIt() {
     String sidebar = "<div class=\"widget\"><h4>Älterer Beitrag</h4><time class=\"published\""
         + " datetime=\"2009-04-11 18:06:36\">11. April 2009</time></div>";
@@ -106,6 +114,12 @@ class DatelinesTest {
         .isEqualTo("2021-11-19T00:00:00+01:00");
     // an update label is not a publication label, though it ends in "date"
     assertThat(published("", "", "", "<p>Update: 19.11.2021</p>")).isNull();
+    // labels split as the page's text joins them: a soft hyphen, a zero-width space, a comment
+    for (String label : List.of("Ver&shy;öffentlicht am", "Publi&#8203;shed on",
+        "Erschie<!-- x -->nen am")) {
+      assertThat(published("", "", "", "<p>" + label + ": 01.11.2023</p>")).as(label)
+          .isEqualTo("2023-11-01T00:00:00+01:00");
+    }
     // labels in capitals, the umlaut's too, and a label in a text node after a link
     assertThat(published("", "", "", "<p>VERÖFFENTLICHT AM: 01.11.2023</p>"))
         .isEqualTo("2023-11-01T00:00:00+01:00");

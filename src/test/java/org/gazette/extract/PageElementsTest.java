@@ -93,7 +93,8 @@ class PageElementsTest {
   @ParameterizedTest
   @ValueSource(strings = {"<p>By Jane</p>", "<p> \u00a0<b> </b><span>\u200bVon <a>Jo</a></span></p>",
       "<p><br>\n Text: Al</p>", "<p><img><i></i>x</p>", "<p>\u3000中</p>", "<p> </p>",
-      "<p><!-- By -->Par</p>"})
+      "<p><!-- By -->Par</p>", "<p>\uFEFFVon</p>", "<p>\u2007\u202F\u0085\u180Ex</p>",
+      "<p>\u0080<i>\u2060</i>y</p>"})
   void findsTheFirstCharacterOfTheText(String html) {
     Element p = Jsoup.parse(html).selectFirst("p");
     String text = TextNormalizer.normalize(p.text());
