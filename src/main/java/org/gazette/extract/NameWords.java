@@ -61,6 +61,10 @@ final class NameWords {
     }
   }
 
+  /**
+   * A set of words, for a constant: each set takes one of 56 bits for the life of the JVM, and
+   * making one makes every remembered answer be worked out again.
+   */
   static NameWords of(String spec) {
     return new NameWords(spec);
   }

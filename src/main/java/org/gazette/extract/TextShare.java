@@ -89,8 +89,8 @@ final class TextShare {
 
   /**
    * False if the element's text cannot hold a date {@link DateParser} reads: it has fewer than
-   * four ASCII digits, and every form read has a four-digit year. True for elements outside the
-   * body, which are not counted.
+   * four ASCII digits, and every form read has at least four (a four-digit year, or day, month
+   * and a two-digit year). True for elements outside the body, which are not counted.
    */
   boolean mayHoldDate(Element e) {
     Sums s = sums.get(e);
