@@ -28,16 +28,24 @@ public final class DomWalk {
       if (n instanceof Element e) {
         out.add(e);
       }
-      Node next = n.firstChild();
-      // no child: the next sibling of this node or of its nearest ancestor that has one
-      while (next == null && n != root) {
-        next = n.nextSibling();
-        if (next == null) {
-          n = n.parent();
-        }
-      }
-      n = next;
+      n = next(n, root);
     }
     return out;
+  }
+
+  /**
+   * The node after {@code n} in document order, inside {@code root}; null after the last. No
+   * recursion: depth is not bounded here.
+   */
+  static Node next(Node n, Node root) {
+    Node next = n.firstChild();
+    // no child: the next sibling of this node or of its nearest ancestor that has one
+    while (next == null && n != root) {
+      next = n.nextSibling();
+      if (next == null) {
+        n = n.parent();
+      }
+    }
+    return next;
   }
 }

@@ -280,14 +280,7 @@ final class PageElements {
           }
         }
       }
-      Node next = n.firstChild();
-      while (next == null && n != e) {
-        next = n.nextSibling();
-        if (next == null) {
-          n = n.parent();
-        }
-      }
-      n = next;
+      n = DomWalk.next(n, e);
     }
     return 0;
   }
