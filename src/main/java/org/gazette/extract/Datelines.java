@@ -364,32 +364,12 @@ final class Datelines {
         continue;
       }
       for (String word : LABEL_WORDS[letter]) {
-        if (startsWith(text, i, word)) {
+        if (CaseFold.matchesAt(text, i, word)) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /**
-   * True if the word, ignoring case, starts at {@code i}. Compared by hand: ASCII letters by
-   * their bit of case, the others ({@code ö}, {@code é}) lower-cased. Most places a word's first
-   * letter stands start other words ("very", "error", "data"), and regionMatches ignoring case,
-   * called for each, was most of this rule's cost.
-   */
-  private static boolean startsWith(String text, int i, String word) {
-    if (i + word.length() > text.length()) {
-      return false;
-    }
-    for (int k = 1; k < word.length(); k++) {
-      char w = word.charAt(k);
-      char c = text.charAt(i + k);
-      if (w < 0x80 ? (c | 0x20) != w : Character.toLowerCase(c) != w) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

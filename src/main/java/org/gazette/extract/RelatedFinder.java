@@ -258,28 +258,12 @@ final class RelatedFinder {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if ((c == 'r' || c == 'R')
-          && (restMatches(name, i + 1, "elated") || restMatches(name, i + 1, "ecommend"))) {
+          && (CaseFold.matchesAt(name, i + 1, "elated")
+              || CaseFold.matchesAt(name, i + 1, "ecommend"))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** True if the name holds the rest (lower case ASCII) at from, in any case of its letters. */
-  private static boolean restMatches(String name, int from, String rest) {
-    if (from + rest.length() > name.length()) {
-      return false;
-    }
-    for (int k = 0; k < rest.length(); k++) {
-      char c = name.charAt(from + k);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != rest.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private boolean insideBlock(Element e) {
